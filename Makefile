@@ -1,0 +1,40 @@
+# coverkit: make build | test | bench | fuzz | lint | cover
+GO ?= go
+FUZZTIME ?= 20s
+
+.PHONY: build test bench fuzz lint cover tools clean
+
+build:
+	$(GO) build -o bin/coverkit ./cmd/coverkit
+
+# The test command the README and .ci/run use. Tests that need poppler-utils
+# (pdftoppm) or zbar-tools (zbarimg) skip with a message when they are missing;
+# `make tools` installs them on Debian.
+test:
+	$(GO) test -count=1 ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# Runs every fuzz target for FUZZTIME each.
+fuzz:
+	@set -e; for pkg in $$($(GO) list ./...); do \
+	  for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+	    echo "fuzz $$pkg $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg; \
+	  done; \
+	done
+
+lint:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1; }
+	$(GO) vet ./...
+
+cover:
+	$(GO) test -coverprofile=cover.out ./... && $(GO) tool cover -func=cover.out | tail -1
+
+# Debian packages the image and barcode tests use.
+tools:
+	@command -v pdftoppm >/dev/null && command -v zbarimg >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils zbar-tools >/dev/null; }
+
+clean:
+	rm -rf bin cover.out

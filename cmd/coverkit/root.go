@@ -1,0 +1,78 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// version is the coverkit version, recorded in templates and batch state.
+// Release builds may set it with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
+// env carries the command's streams; nothing writes to os.Stdout directly.
+type env struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// run builds the command tree and runs it; it returns the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	root := newRootCmd(e)
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err != nil && !isCLIError(err) {
+		// Cobra's own errors (unknown flag, bad flag value, unknown command) are usage errors.
+		err = &cliError{code: exitUsage, err: err, hints: []string{"run 'coverkit " + commandOf(args) + "--help' for usage"}}
+	}
+	return exitCode(err, stderr)
+}
+
+func isCLIError(err error) bool {
+	var ce *cliError
+	return errors.As(err, &ce)
+}
+
+func commandOf(args []string) string {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		return args[0] + " "
+	}
+	return ""
+}
+
+func newRootCmd(e *env) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "coverkit",
+		Short: "Print-cover geometry and templates for KDP, IngramSpark, Lulu and your own printers",
+		Long: `coverkit computes exact spine widths and full-cover layouts for print-on-demand
+printers from one book description, writes cover templates (PDF, SVG, PNG),
+checks finished covers and regenerates whole catalogues.
+
+Every number comes from a catalogue in which each value carries its source,
+retrieval date and confidence; estimates are flagged as such.` + exitStatusHelp,
+		Version:       version,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.CompletionOptions.DisableDefaultCmd = true
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &cliError{code: exitUsage, err: err, hints: []string{"run '" + c.CommandPath() + " --help' for usage"}}
+	})
+	for _, add := range subcommands {
+		root.AddCommand(add(e))
+	}
+	return root
+}
+
+// subcommands is filled by each command's file (init), so that commands can be
+// added without editing this file.
+var subcommands []func(*env) *cobra.Command
+
+func register(f func(*env) *cobra.Command) { subcommands = append(subcommands, f) }

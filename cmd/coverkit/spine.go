@@ -1,0 +1,281 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/coverkit/coverkit/paper"
+	"github.com/coverkit/coverkit/spine"
+	"github.com/shopspring/decimal"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newSpineCmd) }
+
+type spineOptions struct {
+	spec specFlags
+	json bool
+}
+
+func newSpineCmd(e *env) *cobra.Command {
+	o := &spineOptions{}
+	c := &cobra.Command{
+		Use:   "spine --trim WxH --pages N [--printer P,...] [--binding B] [--paper S]",
+		Short: "Spine width and full cover size for one book on each printer",
+		Long: `Prints, for one book and one or more printers, the spine width, the full flat
+cover size, the bleed or wrap, whether spine text is allowed, and how far each
+printer's numbers trust their sources. Differences between printers are spelled
+out, because a cover made for one printer does not fit another.
+
+With --json it prints a JSON array, one object per printer; every length is a
+number in --unit, and a printer that refuses the book has "error" instead.
+Zones are rectangles measured from the top-left corner of the full sheet.` + exitStatusHelp,
+		Example: `  coverkit spine --printer kdp,ingramspark --paper cream --trim 6x9 --pages 300
+  coverkit spine --binding hardcover --trim 6x9 --pages 300 --unit mm
+  coverkit spine -p kdp --trim 6x9 --pages 300 --json`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error { return runSpine(e, o) },
+	}
+	o.spec.register(c, true)
+	c.Flags().BoolVar(&o.json, "json", false, "print a JSON array, one object per printer")
+	return c
+}
+
+func runSpine(e *env, o *spineOptions) error {
+	spec, err := o.spec.parse(true)
+	if err != nil {
+		return err
+	}
+	results := spec.layouts()
+	shown, skipped := splitResults(spec, results)
+	if err := allRefused(shown); err != nil && !o.json {
+		return err
+	}
+	if o.json {
+		reports := make([]spine.Report, 0, len(shown))
+		for _, r := range shown {
+			if r.err != nil {
+				reports = append(reports, spine.ErrorReport(r.printer.ID, spec.req, spec.unit, r.err))
+				continue
+			}
+			reports = append(reports, r.layout.Report(spec.unit))
+		}
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(reports); err != nil {
+			return err
+		}
+	} else {
+		writeSpineTable(e.stdout, spec, shown, skipped)
+	}
+	return resultsStatus(spec, shown, skipped)
+}
+
+// splitResults separates refusals that are shown (explicit printers) from
+// printers skipped because they do not offer the book (default printer list).
+func splitResults(spec *bookSpec, results []result) (shown, skipped []result) {
+	for _, r := range results {
+		if r.err != nil && !spec.explicit && errors.Is(r.err, spine.ErrUnfulfillable) {
+			skipped = append(skipped, r)
+			continue
+		}
+		shown = append(shown, r)
+	}
+	return shown, skipped
+}
+
+// allRefused returns the refusals as one error when no shown printer produced
+// a layout, so the errors go to stderr instead of an empty table.
+func allRefused(shown []result) error {
+	var msgs []string
+	for _, r := range shown {
+		if r.err == nil {
+			return nil
+		}
+		msgs = append(msgs, r.err.Error())
+	}
+	if len(msgs) == 0 {
+		return nil
+	}
+	code := exitFail
+	for _, r := range shown {
+		if !errors.Is(r.err, spine.ErrUnfulfillable) {
+			code = exitUsage
+		}
+	}
+	return &cliError{code: code, err: errors.New(strings.Join(msgs, "\ncoverkit: error: "))}
+}
+
+// resultsStatus is nil when every shown printer produced a layout.
+func resultsStatus(spec *bookSpec, shown, skipped []result) error {
+	ok := 0
+	for _, r := range shown {
+		if r.err == nil {
+			ok++
+		}
+	}
+	if ok == 0 && len(shown) == 0 && len(skipped) > 0 {
+		msgs := make([]string, len(skipped))
+		for i, r := range skipped {
+			msgs[i] = r.err.Error()
+		}
+		return failErr(fmt.Errorf("no printer offers this book:\n  %s", strings.Join(msgs, "\n  ")))
+	}
+	if ok < len(shown) {
+		return silentFail
+	}
+	return nil
+}
+
+func describeBook(spec *bookSpec, l *spine.Layout) string {
+	return fmt.Sprintf("%s x %s in %s, %s paper, %d pages", l.Trim.W.String(), l.Trim.H.String(), spec.req.Binding, spec.req.Paper, spec.req.Pages)
+}
+
+type spineDecimal = decimal.Decimal
+
+func writeSpineTable(w io.Writer, spec *bookSpec, shown, skipped []result) {
+	u := spec.unit
+	var first *spine.Layout
+	for _, r := range shown {
+		if r.err == nil {
+			first = r.layout
+			break
+		}
+	}
+	if first != nil {
+		fmt.Fprintln(w, describeBook(spec, first))
+		fmt.Fprintln(w)
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	edge := "bleed"
+	if spec.req.Binding == paper.Hardcover {
+		edge = "wrap / hinge"
+	}
+	fmt.Fprintf(tw, "printer\tpages\tspine\tfull cover (W x H)\t%s\tspine text\tconfidence\n", edge)
+	var estimates []string
+	for _, r := range shown {
+		if r.err != nil {
+			fmt.Fprintf(tw, "%s\t-\t-\t-\t-\t-\tREFUSED\n", r.printer.Name)
+			continue
+		}
+		l := r.layout
+		pages := fmt.Sprint(l.Pages)
+		if l.Pages != l.PagesRequested {
+			pages += fmt.Sprintf(" (from %d)", l.PagesRequested)
+		}
+		sp := fixed(l.Spine, u) + " " + string(u)
+		if l.SpineOverridden {
+			sp += " (--spine)"
+		}
+		edgeV := fixed(l.Bleed, u)
+		if l.Binding == paper.Hardcover {
+			edgeV = fixed(l.Wrap, u) + " / " + fixed(l.Hinge, u)
+		}
+		if l.Binding == paper.Jacket {
+			edgeV += fmt.Sprintf(" (flaps %s)", fixed(l.Flap, u))
+		}
+		st := "no"
+		if l.SpineText.Allowed {
+			st = "yes"
+		}
+		st += fmt.Sprintf(" (from %d pp)", l.SpineText.MinPages)
+		conf := l.Confidence.String()
+		if l.Estimate() {
+			conf += " *"
+			estimates = append(estimates, fmt.Sprintf("%s %s: %s", l.PrinterName, l.Binding, strings.Join(l.Warnings, "; ")))
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s x %s %s\t%s\t%s\t%s\n", l.PrinterName, pages, sp,
+			fixed(l.Sheet.W, u), fixed(l.Sheet.H, u), u, edgeV, st, conf)
+	}
+	tw.Flush()
+
+	// Differences against the first printer that produced a layout.
+	if first != nil {
+		var diffs []string
+		for _, r := range shown {
+			if r.err != nil || r.layout == first {
+				continue
+			}
+			diffs = append(diffs, compareLayouts(first, r.layout, u))
+		}
+		if len(diffs) > 0 {
+			fmt.Fprintln(w)
+			for _, d := range diffs {
+				fmt.Fprintln(w, d)
+			}
+		}
+	}
+	var notes []string
+	for _, r := range shown {
+		if r.err != nil {
+			fmt.Fprintf(w, "\n%s refuses: %v\n", r.printer.Name, r.err)
+			continue
+		}
+		for _, n := range r.layout.Notes {
+			if strings.Contains(n, "rounded up") || strings.Contains(n, "--spine") || strings.Contains(n, "retail printers") {
+				notes = append(notes, r.layout.PrinterName+": "+n)
+			}
+		}
+	}
+	for _, r := range skipped {
+		notes = append(notes, fmt.Sprintf("%s not shown: %v", r.printer.Name, r.err))
+	}
+	if len(notes) > 0 {
+		fmt.Fprintln(w)
+		for _, n := range notes {
+			fmt.Fprintln(w, "note: "+n)
+		}
+	}
+	if len(estimates) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "* ESTIMATE: some values are UNCONFIRMED; check them against the printer's own template:")
+		for _, s := range dedupe(estimates) {
+			fmt.Fprintln(w, "  - "+s)
+		}
+	}
+}
+
+// compareLayouts says how b's spine and cover differ from a's.
+func compareLayouts(a, b *spine.Layout, u paper.Unit) string {
+	ds := b.Spine.Sub(a.Spine)
+	dw := b.Sheet.W.Sub(a.Sheet.W)
+	dh := b.Sheet.H.Sub(a.Sheet.H)
+	word := func(d spineDecimal, more, less string) string {
+		switch {
+		case d.IsZero():
+			return "the same as"
+		case d.IsPositive():
+			return fixed(d, u) + " " + string(u) + " " + more + " than"
+		default:
+			return fixed(d.Neg(), u) + " " + string(u) + " " + less + " than"
+		}
+	}
+	s := fmt.Sprintf("%s's spine is %s %s's", b.PrinterName, word(ds, "wider", "narrower"), a.PrinterName)
+	s += fmt.Sprintf("; its full cover is %s", word(dw, "wider", "narrower"))
+	if !dh.IsZero() {
+		s += fmt.Sprintf(" and %s", word(dh, "taller", "shorter"))
+	}
+	return s + " " + a.PrinterName + "'s."
+}
+
+// fixed formats inches in unit u with the unit's display places, zeros kept
+// (0.7500 in, 19.05 mm), as the printers' calculators print.
+func fixed(in decimal.Decimal, u paper.Unit) string {
+	return paper.FromInches(in, u).StringFixed(paper.DisplayPlaces(u))
+}
+
+func dedupe(in []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range in {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,191 @@
+package paper
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// ErrBadTrim is wrapped by every trim-parsing error.
+var ErrBadTrim = errors.New("malformed trim")
+
+// TrimSpec is a trim as the user wrote it: either dimensions (Width, Height in
+// inches, converted from Unit) or a name to look up in a printer's trim list.
+type TrimSpec struct {
+	Raw    string
+	Name   string          // set when Raw is not a WxH size
+	Width  decimal.Decimal // inches
+	Height decimal.Decimal // inches
+	Unit   Unit            // the unit Raw was written in
+}
+
+// IsNamed reports whether the spec is a trim name rather than dimensions.
+func (t TrimSpec) IsNamed() bool { return t.Name != "" }
+
+// maxTrimInches bounds a parsed trim: no book cover is larger than a yard.
+var maxTrimInches = decimal.NewFromInt(36)
+
+// ParseTrim reads "6x9", "6x9in", "6 x 9 in", "6×9", "152.4x228.6mm" or a
+// trim name such as "us-trade" or "a5". Dimensions must be positive decimals.
+func ParseTrim(s string) (TrimSpec, error) {
+	raw := s
+	s = strings.TrimSpace(strings.ToLower(s))
+	if s == "" {
+		return TrimSpec{}, fmt.Errorf("%w: empty trim (want WIDTHxHEIGHT such as 6x9 or 152.4x228.6mm)", ErrBadTrim)
+	}
+	s = strings.ReplaceAll(s, "×", "x")
+	s = strings.ReplaceAll(s, "*", "x")
+	unit := Inch
+	for _, suf := range []struct {
+		s string
+		u Unit
+	}{{"mm", Millimetre}, {"in", Inch}, {`"`, Inch}, {"inches", Inch}} {
+		if strings.HasSuffix(s, suf.s) && hasDigitBefore(s, len(s)-len(suf.s)) {
+			s = strings.TrimSpace(strings.TrimSuffix(s, suf.s))
+			unit = suf.u
+			break
+		}
+	}
+	ws, hs, ok := strings.Cut(s, "x")
+	if !ok || !startsNumeric(ws) {
+		if isName(s) {
+			return TrimSpec{Raw: raw, Name: s}, nil
+		}
+		return TrimSpec{}, fmt.Errorf("%w: %q (want WIDTHxHEIGHT such as 6x9, 6x9in or 152.4x228.6mm, or a trim name)", ErrBadTrim, raw)
+	}
+	ws = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(ws), `"`))
+	hs = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(hs), `"`))
+	if u := strings.TrimSpace(ws); strings.HasSuffix(u, "mm") || strings.HasSuffix(u, "in") {
+		return TrimSpec{}, fmt.Errorf("%w: %q (write the unit once, at the end: 152.4x228.6mm)", ErrBadTrim, raw)
+	}
+	w, err1 := parsePositive(ws)
+	h, err2 := parsePositive(hs)
+	if err1 != nil || err2 != nil {
+		return TrimSpec{}, fmt.Errorf("%w: %q (width and height must be positive numbers, such as 6x9 or 152.4x228.6mm)", ErrBadTrim, raw)
+	}
+	t := TrimSpec{Raw: raw, Width: ToInches(w, unit), Height: ToInches(h, unit), Unit: unit}
+	if t.Width.GreaterThan(maxTrimInches) || t.Height.GreaterThan(maxTrimInches) {
+		return TrimSpec{}, fmt.Errorf("%w: %q is larger than %s in on a side", ErrBadTrim, raw, maxTrimInches)
+	}
+	return t, nil
+}
+
+func hasDigitBefore(s string, i int) bool {
+	j := i - 1
+	for j >= 0 && s[j] == ' ' {
+		j--
+	}
+	return j >= 0 && (s[j] >= '0' && s[j] <= '9' || s[j] == '.')
+}
+
+func startsNumeric(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && (s[0] >= '0' && s[0] <= '9' || s[0] == '.')
+}
+
+func isName(s string) bool {
+	if s == "" || len(s) > 40 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '.' || r == '_' || r == ' ') {
+			return false
+		}
+	}
+	return true
+}
+
+// ParseDecimal reads a plain decimal number (no exponent, no sign).
+func ParseDecimal(s string) (decimal.Decimal, error) {
+	return parsePositive(s)
+}
+
+func parsePositive(s string) (decimal.Decimal, error) {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 20 {
+		return decimal.Zero, errors.New("not a number")
+	}
+	dots := 0
+	for _, r := range s {
+		switch {
+		case r == '.':
+			dots++
+		case r < '0' || r > '9':
+			return decimal.Zero, errors.New("not a number")
+		}
+	}
+	if dots > 1 || s == "." {
+		return decimal.Zero, errors.New("not a number")
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil || !d.IsPositive() {
+		return decimal.Zero, errors.New("not a positive number")
+	}
+	return d, nil
+}
+
+// ParseLength reads a length with an optional unit suffix ("0.648in",
+// "16.46mm", "46.7pt", "0.648"); a bare number is in inches.
+func ParseLength(s string) (decimal.Decimal, error) {
+	raw := s
+	s = strings.TrimSpace(strings.ToLower(s))
+	unit := Inch
+	for _, suf := range []struct {
+		s string
+		u Unit
+	}{{"mm", Millimetre}, {"in", Inch}, {"pt", Point}, {`"`, Inch}} {
+		if strings.HasSuffix(s, suf.s) {
+			s, unit = strings.TrimSuffix(s, suf.s), suf.u
+			break
+		}
+	}
+	d, err := parsePositive(s)
+	if err != nil {
+		return decimal.Zero, fmt.Errorf("malformed length %q (want a positive number with an optional unit: 0.648in, 16.46mm, 46.66pt)", raw)
+	}
+	return ToInches(d, unit), nil
+}
+
+// trimTolerance is how close a WxH size must be to a named trim to be that
+// trim: 0.02 in (0.5 mm) absorbs printers' rounded mm figures
+// (6.14 in = 155.956 mm, listed as 156 mm).
+var trimTolerance = decimal.RequireFromString("0.02")
+
+// MatchTrim finds the binding's named trim for spec, or reports whether a
+// custom trim is allowed. It returns the named trim, or nil with ok true for an
+// allowed custom trim.
+func (b *Binding) MatchTrim(spec TrimSpec) (named *NamedTrim, ok bool) {
+	for _, t := range b.Trims.Named {
+		if spec.IsNamed() {
+			if strings.EqualFold(t.Name, spec.Name) {
+				return t, true
+			}
+			for _, a := range t.Aliases {
+				if strings.EqualFold(a, spec.Name) {
+					return t, true
+				}
+			}
+			continue
+		}
+		if near(ToInches(t.Width, t.Unit), spec.Width) && near(ToInches(t.Height, t.Unit), spec.Height) {
+			return t, true
+		}
+	}
+	if spec.IsNamed() || b.Trims.Custom == nil {
+		return nil, false
+	}
+	c := b.Trims.Custom
+	in := func(v, lo, hi decimal.Decimal) bool {
+		return !v.LessThan(ToInches(lo, c.Unit)) && !v.GreaterThan(ToInches(hi, c.Unit))
+	}
+	return nil, in(spec.Width, c.MinWidth, c.MaxWidth) && in(spec.Height, c.MinHeight, c.MaxHeight)
+}
+
+func near(a, b decimal.Decimal) bool { return a.Sub(b).Abs().LessThanOrEqual(trimTolerance) }
+
+// Size returns the named trim in inches.
+func (t *NamedTrim) Size() (w, h decimal.Decimal) {
+	return ToInches(t.Width, t.Unit), ToInches(t.Height, t.Unit)
+}

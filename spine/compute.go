@@ -1,0 +1,244 @@
+package spine
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/coverkit/coverkit/paper"
+	"github.com/shopspring/decimal"
+)
+
+// ErrUnfulfillable is wrapped by every [*Error]: the request is well formed but
+// the printer cannot make it (pages out of range, trim or paper not offered).
+var ErrUnfulfillable = errors.New("printer cannot fulfil the request")
+
+// Error explains why a printer refuses a request: the input, what is allowed
+// and the rule's source.
+type Error struct {
+	Printer string // printer id
+	Field   string // "binding", "paper", "trim", "pages", "spine"
+	Input   string // what the user asked for
+	Allowed string // the allowed range or list
+	Rule    string // the rule, in words
+	Source  string // the rule's source URL
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s %s", e.Printer, e.Field, e.Input)
+	if e.Rule != "" {
+		fmt.Fprintf(&b, " %s", e.Rule)
+	}
+	if e.Allowed != "" {
+		fmt.Fprintf(&b, " (allowed: %s)", e.Allowed)
+	}
+	if e.Source != "" {
+		fmt.Fprintf(&b, " [source: %s]", e.Source)
+	}
+	return b.String()
+}
+
+// Unwrap makes errors.Is(err, ErrUnfulfillable) true.
+func (e *Error) Unwrap() error { return ErrUnfulfillable }
+
+// Request is one book specification for one printer.
+type Request struct {
+	Binding paper.BindingKind
+	Paper   string
+	Trim    paper.TrimSpec
+	Pages   int
+	// Spine, when set, replaces the printer's spine rule (inches), for users
+	// who hold the printer's official template.
+	Spine *decimal.Decimal
+}
+
+// maxPages bounds any page count before a printer's own limits are applied.
+const maxPages = 100000
+
+// Compute lays out the cover of req for printer p.
+func Compute(p *paper.Printer, req Request) (*Layout, error) {
+	c := &computer{p: p, l: &Layout{Printer: p.ID, PrinterName: p.Name, CatalogDate: p.CatalogDate}, conf: paper.Official}
+	if err := c.run(req); err != nil {
+		return nil, err
+	}
+	return c.l, nil
+}
+
+type computer struct {
+	p    *paper.Printer
+	b    *paper.Binding
+	l    *Layout
+	conf paper.Confidence
+}
+
+func (c *computer) refuse(field, input, rule, allowed, sourceKey string) error {
+	e := &Error{Printer: c.p.ID, Field: field, Input: input, Rule: rule, Allowed: allowed}
+	if s := c.p.Source(sourceKey); s != nil {
+		e.Source = s.URL
+	}
+	return e
+}
+
+// use records a traced value. sizing marks values that fix the sheet size,
+// whose confidence feeds Layout.Confidence.
+func (c *computer) use(name, published string, inches *decimal.Decimal, pr paper.Provenance, sizing bool) {
+	v := Value{Name: name, Published: published, Inches: inches, SourceKey: pr.Source, Confidence: pr.Confidence, Note: pr.Note}
+	if s := c.p.Source(pr.Source); s != nil {
+		v.Source = *s
+	}
+	c.l.Values = append(c.l.Values, v)
+	if sizing && pr.Confidence < c.conf {
+		c.conf = pr.Confidence
+	}
+	if pr.Confidence == paper.Unconfirmed && !strings.HasPrefix(name, "pages.") {
+		// Page limits are checked, not drawn: an unconfirmed limit does not make
+		// the layout an estimate (it is still traced in Values).
+		c.l.Warnings = append(c.l.Warnings, fmt.Sprintf("%s %s is UNCONFIRMED", name, published))
+	}
+}
+
+// length records a catalogue length and returns it in inches (zero if absent).
+func (c *computer) length(name string, q *paper.Quantity, sizing bool) decimal.Decimal {
+	if q == nil {
+		return decimal.Zero
+	}
+	in := q.Inches()
+	c.use(name, q.String(), &in, q.Provenance, sizing)
+	return in
+}
+
+func (c *computer) run(req Request) error {
+	l := c.l
+	b := c.p.Binding(req.Binding)
+	if b == nil {
+		kinds := c.p.BindingKinds()
+		names := make([]string, len(kinds))
+		for i, k := range kinds {
+			names[i] = string(k)
+		}
+		return c.refuse("binding", string(req.Binding), "is not offered", strings.Join(names, ", "), "")
+	}
+	c.b = b
+	l.Binding, l.BindingLabel = b.Kind, b.Label
+	l.Notes = append(l.Notes, c.p.Notes...)
+	l.Notes = append(l.Notes, b.Notes...)
+
+	stock := b.Stock(req.Paper)
+	if stock == nil {
+		return c.refuse("paper", req.Paper, "is not offered for "+string(b.Kind), strings.Join(b.StockIDs(), ", "), "")
+	}
+	l.Paper, l.PaperLabel = stock.ID, stock.Label
+	l.Notes = append(l.Notes, stock.Notes...)
+
+	if err := c.trim(req.Trim, stock); err != nil {
+		return err
+	}
+	if err := c.pages(req.Pages, stock); err != nil {
+		return err
+	}
+	if req.Spine != nil {
+		if !req.Spine.IsPositive() || req.Spine.GreaterThan(decimal.NewFromInt(10)) {
+			return &Error{Printer: c.p.ID, Field: "spine", Input: req.Spine.String() + " in", Rule: "is not a plausible spine width", Allowed: "more than 0 and at most 10 in"}
+		}
+		l.Spine, l.SpineOverridden = *req.Spine, true
+		s := *req.Spine
+		c.l.Values = append(c.l.Values, Value{Name: "spine", Published: s.String() + " in", Inches: &s,
+			Source: paper.Source{Key: "--spine", URL: "command line: --spine", Retrieved: "as given"}, SourceKey: "--spine",
+			Confidence: paper.Calculator, Note: "spine given by the user (the printer's own template); the catalogue's rule was not used"})
+		rule := c.spineRuleValue(stock.Spine)
+		l.Notes = append(l.Notes, fmt.Sprintf("spine %s in given with --spine replaces %s's rule, which gives %s in", s.String(), c.p.Name, rule.Round(4).String()))
+	} else {
+		l.Spine = c.spineRule(stock.Spine)
+	}
+	c.geometry()
+	c.spineText()
+	l.Confidence = c.conf
+	return nil
+}
+
+func (c *computer) trim(spec paper.TrimSpec, stock *paper.Stock) error {
+	b := c.b
+	named, ok := b.MatchTrim(spec)
+	input := spec.Raw
+	if !ok {
+		allowed := strings.Join(b.TrimNames(), ", ")
+		if cu := b.Trims.Custom; cu != nil {
+			allowed += fmt.Sprintf("; custom %s-%s x %s-%s %s", cu.MinWidth, cu.MaxWidth, cu.MinHeight, cu.MaxHeight, cu.Unit)
+			return c.refuse("trim", input, "is not offered for "+string(b.Kind), allowed, cu.Source)
+		}
+		return c.refuse("trim", input, "is not offered for "+string(b.Kind)+" (no custom trims)", allowed, b.Trims.Source)
+	}
+	if named != nil {
+		if len(stock.Trims) > 0 && !containsFold(stock.Trims, named.Name) {
+			return c.refuse("trim", input, "is not offered on "+stock.ID+" paper", strings.Join(stock.Trims, ", "), stock.TrimsProvenance.Source)
+		}
+		if stock.TrimLimits != nil {
+			if r, ok := stock.TrimLimits.Limits[named.Name]; ok && r.Max == 0 {
+				return c.refuse("trim", input, "is not offered on "+stock.ID+" paper", "see the printer's trim list", stock.TrimLimits.Source)
+			}
+		}
+		w, h := named.Size()
+		c.l.Trim, c.l.TrimName = Size{w, h}, named.Name
+		pr := b.Trims.Provenance
+		if named.Confidence != nil {
+			pr.Confidence = *named.Confidence
+		}
+		c.use("trim", fmt.Sprintf("%s x %s %s (%s)", named.Width, named.Height, named.Unit, named.Name), nil, pr, true)
+		return nil
+	}
+	if stock.NoCustomTrim || len(stock.Trims) > 0 {
+		return c.refuse("trim", input, "is not a standard size and "+stock.ID+" paper takes no custom trim", strings.Join(b.TrimNames(), ", "), b.Trims.Custom.Source)
+	}
+	c.l.Trim, c.l.TrimName = Size{spec.Width, spec.Height}, "custom"
+	cu := b.Trims.Custom
+	c.use("trim.custom_range", fmt.Sprintf("%s-%s x %s-%s %s", cu.MinWidth, cu.MaxWidth, cu.MinHeight, cu.MaxHeight, cu.Unit), nil, cu.Provenance, false)
+	return nil
+}
+
+func (c *computer) pages(n int, stock *paper.Stock) error {
+	l, b := c.l, c.b
+	if n < 1 || n > maxPages {
+		return c.refuse("pages", fmt.Sprint(n), "is not a page count", fmt.Sprintf("1-%d", maxPages), "")
+	}
+	l.PagesRequested, l.Pages = n, n
+	if b.PageRounding.Value == "even" {
+		c.use("page_rounding", "odd counts round up to even", nil, b.PageRounding.Provenance, false)
+		if n%2 == 1 {
+			l.Pages = n + 1
+			l.Notes = append(l.Notes, fmt.Sprintf("odd page count %d rounded up to %d, as %s does", n, n+1, c.p.Name))
+		}
+	}
+	lo, hi := stock.Pages.Min, stock.Pages.Max
+	rule, src := "general page range", lo.Source
+	if stock.TrimLimits != nil {
+		if r, ok := stock.TrimLimits.Limits[l.TrimName]; ok {
+			lo.Value, hi.Value = r.Min, r.Max
+			lo.Provenance, hi.Provenance = stock.TrimLimits.Provenance, stock.TrimLimits.Provenance
+			rule, src = "page range for the "+l.TrimName+" trim", stock.TrimLimits.Source
+		}
+	}
+	c.use("pages.min", fmt.Sprint(lo.Value), nil, lo.Provenance, false)
+	c.use("pages.max", fmt.Sprint(hi.Value), nil, hi.Provenance, false)
+	if l.Pages < lo.Value || l.Pages > hi.Value {
+		if hi.Source != lo.Source && l.Pages > hi.Value {
+			src = hi.Source
+		}
+		in := fmt.Sprint(l.Pages)
+		if l.Pages != n {
+			in = fmt.Sprintf("%d (rounded up from %d)", l.Pages, n)
+		}
+		return c.refuse("pages", in, fmt.Sprintf("is outside the %s for %s %s", rule, b.Kind, stock.ID),
+			fmt.Sprintf("%d-%d", lo.Value, hi.Value), src)
+	}
+	return nil
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
