@@ -11,6 +11,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 	"gopkg.in/yaml.v3"
@@ -30,15 +31,18 @@ type Catalog struct {
 	Printers []*Printer
 }
 
-// Default returns the built-in catalogue (KDP, IngramSpark, Lulu). It panics
-// only if the embedded data is broken, which the package tests rule out.
+// Default returns the built-in catalogue (KDP, IngramSpark, Lulu), parsed once
+// and shared: treat it as read-only and [Catalog.Clone] it to add printers. It
+// panics only if the embedded data is broken, which the package tests rule out.
 func Default() *Catalog {
-	c, err := loadBuiltin()
+	c, err := defaultCatalog()
 	if err != nil {
 		panic("paper: built-in catalogue: " + err.Error())
 	}
 	return c
 }
+
+var defaultCatalog = sync.OnceValues(loadBuiltin)
 
 func loadBuiltin() (*Catalog, error) {
 	c := &Catalog{}
@@ -287,6 +291,11 @@ func (v *validator) binding(b *Binding) {
 	v.qty(w+": geometry.spine_margin", g.SpineMargin, true)
 	v.qty(w+": geometry.spine_margin_ends", g.SpineMarginEnds, true)
 	v.qty(w+": geometry.fold_variance", g.FoldVariance, false)
+	v.qty(w+": geometry.spine_margin_thin", g.SpineMarginThin, false)
+	v.qty(w+": geometry.thin_spine_below", g.ThinSpineBelow, false)
+	if (g.SpineMarginThin == nil) != (g.ThinSpineBelow == nil) {
+		v.fail("%s: spine_margin_thin and thin_spine_below go together", w)
+	}
 	v.qty(w+": geometry.min_spine_for_text", g.MinSpineForText, false)
 	if g.SafeToHinge && g.Hinge == nil {
 		v.fail("%s: safe_to_hinge needs a hinge", w)

@@ -89,6 +89,8 @@ type Geometry struct {
 	SafeMargin         *Quantity `yaml:"safe_margin"`          // keep text this far inside every panel edge
 	SpineMargin        *Quantity `yaml:"spine_margin"`         // keep spine text this far from each spine fold
 	SpineMarginEnds    *Quantity `yaml:"spine_margin_ends"`    // keep spine text this far from the spine's top and bottom
+	SpineMarginThin    *Quantity `yaml:"spine_margin_thin"`    // optional: SpineMargin for spines narrower than ThinSpineBelow
+	ThinSpineBelow     *Quantity `yaml:"thin_spine_below"`     // optional: the width below which SpineMarginThin applies
 	FoldVariance       *Quantity `yaml:"fold_variance"`        // production drift each side of a fold (information)
 	SafeToHinge        bool      `yaml:"safe_to_hinge"`        // the safe area runs to the hinge line instead of SafeMargin from the spine fold
 	MinSpineForText    *Quantity `yaml:"min_spine_for_text"`   // optional: spine text also needs this width

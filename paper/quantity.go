@@ -75,6 +75,8 @@ type Quantity struct {
 	Value      decimal.Decimal
 	Unit       Unit
 	Provenance `yaml:",inline"`
+
+	inches *decimal.Decimal // cached conversion, set when decoded
 }
 
 type quantityYAML struct {
@@ -100,12 +102,19 @@ func (q *Quantity) UnmarshalYAML(n *yaml.Node) error {
 		return fmt.Errorf("line %d: value %q is not a decimal number", n.Line, raw.Value)
 	}
 	*q = Quantity{Value: v, Unit: raw.Unit, Provenance: Provenance{Source: raw.Source, Confidence: raw.Confidence, Note: raw.Note}}
+	in := ToInches(v, raw.Unit)
+	q.inches = &in
 	return nil
 }
 
 // Inches returns the quantity in inches (mm are divided by 25.4 exactly, to
 // [Precision] decimal places).
-func (q Quantity) Inches() decimal.Decimal { return ToInches(q.Value, q.Unit) }
+func (q Quantity) Inches() decimal.Decimal {
+	if q.inches != nil {
+		return *q.inches
+	}
+	return ToInches(q.Value, q.Unit)
+}
 
 // IsSet reports whether the quantity was given in the data.
 func (q *Quantity) IsSet() bool { return q != nil && q.Unit != "" }

@@ -86,8 +86,11 @@ func startsNumeric(s string) bool {
 }
 
 func isName(s string) bool {
-	if s == "" || len(s) > 40 {
+	if s == "" || len(s) > 40 || s[0] < 'a' || s[0] > 'z' {
 		return false
+	}
+	if w, h, ok := strings.Cut(s, "x"); ok && strings.Trim(w, "0123456789. ") == "" && strings.Trim(h, "0123456789. ") == "" {
+		return false // a size with a part missing, such as "x9"
 	}
 	for _, r := range s {
 		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '.' || r == '_' || r == ' ') {

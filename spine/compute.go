@@ -58,7 +58,7 @@ const maxPages = 100000
 
 // Compute lays out the cover of req for printer p.
 func Compute(p *paper.Printer, req Request) (*Layout, error) {
-	c := &computer{p: p, l: &Layout{Printer: p.ID, PrinterName: p.Name, CatalogDate: p.CatalogDate}, conf: paper.Official}
+	c := &computer{p: p, l: &Layout{Printer: p.ID, PrinterName: p.Name, CatalogDate: p.CatalogDate, Values: make([]Value, 0, 32)}, conf: paper.Official}
 	if err := c.run(req); err != nil {
 		return nil, err
 	}
@@ -82,8 +82,8 @@ func (c *computer) refuse(field, input, rule, allowed, sourceKey string) error {
 
 // use records a traced value. sizing marks values that fix the sheet size,
 // whose confidence feeds Layout.Confidence.
-func (c *computer) use(name, published string, inches *decimal.Decimal, pr paper.Provenance, sizing bool) {
-	v := Value{Name: name, Published: published, Inches: inches, SourceKey: pr.Source, Confidence: pr.Confidence, Note: pr.Note}
+func (c *computer) use(v Value, pr paper.Provenance, sizing bool) {
+	v.SourceKey, v.Confidence, v.Note = pr.Source, pr.Confidence, pr.Note
 	if s := c.p.Source(pr.Source); s != nil {
 		v.Source = *s
 	}
@@ -91,10 +91,10 @@ func (c *computer) use(name, published string, inches *decimal.Decimal, pr paper
 	if sizing && pr.Confidence < c.conf {
 		c.conf = pr.Confidence
 	}
-	if pr.Confidence == paper.Unconfirmed && !strings.HasPrefix(name, "pages.") {
+	if pr.Confidence == paper.Unconfirmed && !strings.HasPrefix(v.Name, "pages.") {
 		// Page limits are checked, not drawn: an unconfirmed limit does not make
 		// the layout an estimate (it is still traced in Values).
-		c.l.Warnings = append(c.l.Warnings, fmt.Sprintf("%s %s is UNCONFIRMED", name, published))
+		c.l.Warnings = append(c.l.Warnings, v.Name+" "+v.Published()+" is UNCONFIRMED")
 	}
 }
 
@@ -104,7 +104,7 @@ func (c *computer) length(name string, q *paper.Quantity, sizing bool) decimal.D
 		return decimal.Zero
 	}
 	in := q.Inches()
-	c.use(name, q.String(), &in, q.Provenance, sizing)
+	c.use(Value{Name: name, qty: q, Inches: &in}, q.Provenance, sizing)
 	return in
 }
 
@@ -143,7 +143,7 @@ func (c *computer) run(req Request) error {
 		}
 		l.Spine, l.SpineOverridden = *req.Spine, true
 		s := *req.Spine
-		c.l.Values = append(c.l.Values, Value{Name: "spine", Published: s.String() + " in", Inches: &s,
+		c.l.Values = append(c.l.Values, Value{Name: "spine", text: s.String() + " in", Inches: &s,
 			Source: paper.Source{Key: "--spine", URL: "command line: --spine", Retrieved: "as given"}, SourceKey: "--spine",
 			Confidence: paper.Calculator, Note: "spine given by the user (the printer's own template); the catalogue's rule was not used"})
 		rule := c.spineRuleValue(stock.Spine)
@@ -184,7 +184,7 @@ func (c *computer) trim(spec paper.TrimSpec, stock *paper.Stock) error {
 		if named.Confidence != nil {
 			pr.Confidence = *named.Confidence
 		}
-		c.use("trim", fmt.Sprintf("%s x %s %s (%s)", named.Width, named.Height, named.Unit, named.Name), nil, pr, true)
+		c.use(Value{Name: "trim", text: named.Name}, pr, true)
 		return nil
 	}
 	if stock.NoCustomTrim || len(stock.Trims) > 0 {
@@ -192,7 +192,7 @@ func (c *computer) trim(spec paper.TrimSpec, stock *paper.Stock) error {
 	}
 	c.l.Trim, c.l.TrimName = Size{spec.Width, spec.Height}, "custom"
 	cu := b.Trims.Custom
-	c.use("trim.custom_range", fmt.Sprintf("%s-%s x %s-%s %s", cu.MinWidth, cu.MaxWidth, cu.MinHeight, cu.MaxHeight, cu.Unit), nil, cu.Provenance, false)
+	c.use(Value{Name: "trim.custom_range", text: fmt.Sprintf("%s-%s x %s-%s %s", cu.MinWidth, cu.MaxWidth, cu.MinHeight, cu.MaxHeight, cu.Unit)}, cu.Provenance, false)
 	return nil
 }
 
@@ -203,7 +203,7 @@ func (c *computer) pages(n int, stock *paper.Stock) error {
 	}
 	l.PagesRequested, l.Pages = n, n
 	if b.PageRounding.Value == "even" {
-		c.use("page_rounding", "odd counts round up to even", nil, b.PageRounding.Provenance, false)
+		c.use(Value{Name: "page_rounding", text: "odd counts round up to even"}, b.PageRounding.Provenance, false)
 		if n%2 == 1 {
 			l.Pages = n + 1
 			l.Notes = append(l.Notes, fmt.Sprintf("odd page count %d rounded up to %d, as %s does", n, n+1, c.p.Name))
@@ -218,8 +218,8 @@ func (c *computer) pages(n int, stock *paper.Stock) error {
 			rule, src = "page range for the "+l.TrimName+" trim", stock.TrimLimits.Source
 		}
 	}
-	c.use("pages.min", fmt.Sprint(lo.Value), nil, lo.Provenance, false)
-	c.use("pages.max", fmt.Sprint(hi.Value), nil, hi.Provenance, false)
+	c.use(Value{Name: "pages.min", count: lo.Value}, lo.Provenance, false)
+	c.use(Value{Name: "pages.max", count: hi.Value}, hi.Provenance, false)
 	if l.Pages < lo.Value || l.Pages > hi.Value {
 		if hi.Source != lo.Source && l.Pages > hi.Value {
 			src = hi.Source

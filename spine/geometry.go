@@ -27,6 +27,10 @@ func (c *computer) geometry() {
 	l.Hinge = c.length("hinge", g.Hinge, false)
 	l.SafeMargin = c.length("safe_margin", g.SafeMargin, false)
 	l.SpineMargin = c.length("spine_margin", g.SpineMargin, false)
+	if g.ThinSpineBelow != nil && S.LessThan(g.ThinSpineBelow.Inches()) {
+		c.length("thin_spine_below", g.ThinSpineBelow, false)
+		l.SpineMargin = c.length("spine_margin_thin", g.SpineMarginThin, false)
+	}
 	ends := c.length("spine_margin_ends", g.SpineMarginEnds, false)
 	l.FoldVariance = c.length("fold_variance", g.FoldVariance, false)
 
@@ -68,7 +72,12 @@ func (c *computer) geometry() {
 	}
 	z(ZoneSafeBack, safeBack)
 	z(ZoneSafeFront, safeFront)
-	z(ZoneSafeSpine, Rect{spine.X.Add(l.SpineMargin), top.Add(ends), S.Sub(l.SpineMargin.Mul(two)), ph.Sub(ends.Mul(two))})
+	safeSpine := Rect{spine.X.Add(l.SpineMargin), top.Add(ends), S.Sub(l.SpineMargin.Mul(two)), ph.Sub(ends.Mul(two))}
+	if !safeSpine.W.IsPositive() {
+		// The margins meet or cross: no room for text; keep the zone on the spine's centre line.
+		safeSpine.X, safeSpine.W = spine.X.Add(S.Div(two)), decimal.Zero
+	}
+	z(ZoneSafeSpine, safeSpine)
 	if b.Kind == paper.Jacket {
 		z(ZoneSafeFlapBack, flapBack.Inset(m))
 		z(ZoneSafeFlapFront, flapFront.Inset(m))
@@ -125,16 +134,17 @@ func (c *computer) spineText() {
 	if s := c.p.Source(b.SpineTextMin.Source); s != nil {
 		st.Source = *s
 	}
-	c.use("spine_text_min_pages", fmt.Sprint(b.SpineTextMin.Value), nil, b.SpineTextMin.Provenance, false)
+	c.use(Value{Name: "spine_text_min_pages", count: b.SpineTextMin.Value}, b.SpineTextMin.Provenance, false)
 	safe, _ := l.Zone(ZoneSafeSpine)
-	switch {
-	case l.Pages < st.MinPages:
+	// The verdict follows the printer's page rule; the margins only advise.
+	if l.Pages < st.MinPages {
 		st.Reason = fmt.Sprintf("%d pages is below %s's %d-page minimum for spine text", l.Pages, c.p.Name, st.MinPages)
-	case safe.Empty():
-		st.Reason = fmt.Sprintf("the %s in spine leaves no room inside the spine margins", l.Spine.Round(4))
-	default:
+	} else {
 		st.Allowed = true
 		st.Reason = fmt.Sprintf("%d pages meets %s's %d-page minimum for spine text", l.Pages, c.p.Name, st.MinPages)
+		if safe.Empty() {
+			l.Notes = append(l.Notes, fmt.Sprintf("spine text is allowed from %d pages, but the %s in spine leaves no room inside the %s in spine margins: keep spine text minimal", st.MinPages, l.Spine.Round(4), l.SpineMargin.Round(4)))
+		}
 	}
 	if mn := b.Geometry.MinSpineForText; mn != nil && st.Allowed {
 		in := c.length("min_spine_for_text", mn, false)
@@ -145,7 +155,7 @@ func (c *computer) spineText() {
 	}
 	if adv := b.SpineTextAdv; adv != nil {
 		st.AdvisedPages = adv.Value
-		c.use("spine_text_advised_pages", fmt.Sprint(adv.Value), nil, adv.Provenance, false)
+		c.use(Value{Name: "spine_text_advised_pages", count: adv.Value}, adv.Provenance, false)
 		if st.Allowed && l.Pages < adv.Value {
 			l.Notes = append(l.Notes, fmt.Sprintf("spine text is allowed, but some of %s's retail printers want %d pages or more before printing it", c.p.Name, adv.Value))
 		}

@@ -13,6 +13,7 @@ package spine
 
 import (
 	"encoding/json"
+	"strconv"
 
 	"github.com/coverkit/coverkit/paper"
 	"github.com/shopspring/decimal"
@@ -35,7 +36,8 @@ func (r Rect) Empty() bool { return !r.W.IsPositive() || !r.H.IsPositive() }
 
 // Inset shrinks r by d on every side.
 func (r Rect) Inset(d decimal.Decimal) Rect {
-	return clampRect(Rect{r.X.Add(d), r.Y.Add(d), r.W.Sub(d.Mul(two)), r.H.Sub(d.Mul(two))})
+	d2 := d.Add(d)
+	return clampRect(Rect{r.X.Add(d), r.Y.Add(d), r.W.Sub(d2), r.H.Sub(d2)})
 }
 
 func clampRect(r Rect) Rect {
@@ -97,15 +99,34 @@ type Line struct {
 	Y1   decimal.Decimal
 }
 
-// Value is one catalogue value the layout used, traced to its source.
+// Value is one catalogue value the layout used, traced to its source. Its
+// printed form is built on demand ([Value.Published]) so tracing costs little.
 type Value struct {
-	Name       string           // what it is: "bleed", "spine.per_page", "pages.max"
-	Published  string           // as the printer publishes it: "15 mm", "0.002252 in/page", "24-828"
+	Name       string           // what it is: "bleed", "spine.rule", "pages.max"
 	Inches     *decimal.Decimal // the length in inches, when it is a length
 	SourceKey  string
 	Source     paper.Source
 	Confidence paper.Confidence
 	Note       string
+
+	qty   *paper.Quantity
+	rule  *paper.SpineRule
+	count int
+	text  string
+}
+
+// Published is the value as the printer publishes it: "15 mm",
+// "pages x 0.002252 in", "828".
+func (v Value) Published() string {
+	switch {
+	case v.qty != nil:
+		return v.qty.String()
+	case v.rule != nil:
+		return describe(*v.rule)
+	case v.text != "":
+		return v.text
+	}
+	return strconv.Itoa(v.count)
 }
 
 // SpineText is the verdict on lettering the spine.

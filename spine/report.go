@@ -142,7 +142,7 @@ func (l *Layout) Report(u paper.Unit) Report {
 		r.Lines = append(r.Lines, ReportLine{ln.Name, ln.Kind, Num(ln.X, u)})
 	}
 	for _, v := range l.Values {
-		r.Values = append(r.Values, ReportValue{v.Name, v.Published, v.Confidence.String(), v.Source.URL, v.Source.Retrieved, v.Note})
+		r.Values = append(r.Values, ReportValue{v.Name, v.Published(), v.Confidence.String(), v.Source.URL, v.Source.Retrieved, v.Note})
 	}
 	return r
 }

@@ -77,6 +77,8 @@ func describe(r paper.SpineRule) string {
 			s += fmt.Sprintf(" %d->%s", k.Pages, k.Spine)
 		}
 		return s + " " + string(r.Unit)
+	case "round":
+		return fmt.Sprintf("round %s to a multiple of %s %s", r.Round.Mode, r.Round.Step, r.Unit)
 	case paper.SpineBands:
 		return fmt.Sprintf("page-range table (%d bands, %d-%d pages)", len(r.Bands), r.Bands[0].From, r.Bands[len(r.Bands)-1].To)
 	}
@@ -100,13 +102,12 @@ func (c *computer) spineRule(r paper.SpineRule) decimal.Decimal {
 		// Only reachable with a table that does not cover a per-trim limit.
 		c.l.Warnings = append(c.l.Warnings, "spine rule: "+err.Error())
 	}
-	c.use("spine.rule", describe(r), nil, r.Provenance, true)
+	c.use(Value{Name: "spine.rule", rule: &r}, r.Provenance, true)
 	if r.Add != nil {
-		in := r.Add.Inches()
-		c.use("spine.add", "+ "+r.Add.String(), &in, r.Add.Provenance, true)
+		c.length("spine.add", r.Add, true)
 	}
 	if r.Round != nil {
-		c.use("spine.round", fmt.Sprintf("%s to a multiple of %s %s", r.Round.Mode, r.Round.Step, r.Unit), nil, r.Round.Provenance, true)
+		c.use(Value{Name: "spine.round", rule: &paper.SpineRule{Kind: "round", Round: r.Round, Unit: r.Unit}}, r.Round.Provenance, true)
 	}
 	return v
 }
