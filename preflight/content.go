@@ -1,0 +1,753 @@
+package preflight
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+)
+
+// Bounds of the content interpreter.
+const (
+	maxNesting    = 32  // arrays and dictionaries inside a content stream
+	maxOperands   = 64  // operands kept before an operator
+	maxGStack     = 256 // q nesting
+	maxFormDepth  = 12  // forms drawing forms
+	maxArrayItems = 4096
+	maxTextBytes  = 64 // text kept per mark, for reports
+)
+
+// matrix is a PDF transformation matrix [a b c d e f].
+type matrix [6]float64
+
+var identity = matrix{1, 0, 0, 1, 0, 0}
+
+// mul returns m × n: apply m, then n.
+func (m matrix) mul(n matrix) matrix {
+	return matrix{
+		m[0]*n[0] + m[1]*n[2], m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2], m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4], m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+func (m matrix) apply(x, y float64) (float64, float64) {
+	return m[0]*x + m[2]*y + m[4], m[1]*x + m[3]*y + m[5]
+}
+
+func (m matrix) finite() bool {
+	for _, v := range m {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// bbox accumulates points.
+type bbox struct {
+	set bool
+	b   Box
+}
+
+func (bb *bbox) add(x, y float64) {
+	if math.IsNaN(x) || math.IsNaN(y) || math.IsInf(x, 0) || math.IsInf(y, 0) {
+		return
+	}
+	if !bb.set {
+		bb.b, bb.set = Box{x, y, x, y}, true
+		return
+	}
+	bb.b.LLX, bb.b.LLY = math.Min(bb.b.LLX, x), math.Min(bb.b.LLY, y)
+	bb.b.URX, bb.b.URY = math.Max(bb.b.URX, x), math.Max(bb.b.URY, y)
+}
+
+func (bb *bbox) addRect(m matrix, x0, y0, x1, y1 float64) {
+	for _, p := range [4][2]float64{{x0, y0}, {x1, y0}, {x0, y1}, {x1, y1}} {
+		bb.add(m.apply(p[0], p[1]))
+	}
+}
+
+type gstate struct {
+	ctm                     matrix
+	fontSize                float64
+	twoByte                 bool
+	charSp, wordSp, hScale  float64
+	leading, rise           float64
+	render                  int
+}
+
+type operand struct {
+	kind tokKind
+	num  float64
+	str  []byte
+	arr  []operand
+}
+
+// analyser reads the content of pages into Facts.
+type analyser struct {
+	ctx    context.Context
+	xt     *model.XRefTable
+	f      *Facts
+	o      Options
+	fonts  map[string]*Font
+	order  []string
+	ops    int
+	page   int
+	forms  []int // object numbers of forms being drawn (cycle guard)
+	capped bool
+}
+
+// errStop ends the interpretation of a page early (operator budget spent).
+var errStop = errors.New("stop")
+
+func (a *analyser) note(format string, args ...any) {
+	if len(a.f.Notes) < 100 {
+		a.f.Notes = append(a.f.Notes, fmt.Sprintf(format, args...))
+	}
+}
+
+// analysePage reads page n's fonts, images, colour spaces and marks.
+func (a *analyser) analysePage(n int) error {
+	a.page, a.ops, a.capped = n, 0, false
+	d, _, inh, err := a.xt.PageDict(n, false)
+	if err != nil || d == nil {
+		return fmt.Errorf("%w: page %d: %v", ErrDamaged, n, err)
+	}
+	res := a.dict(d, "Resources")
+	if res == nil && inh != nil {
+		res = inh.Resources
+	}
+	a.collectFonts(res, 0)
+	content, err := a.contents(d)
+	if err != nil {
+		a.note("page %d: content stream not read (%v); image placements estimated from the page size, text and painted areas not located", n, err)
+		a.estimateImages(res, n)
+		return nil
+	}
+	g := gstate{ctm: identity, hScale: 1}
+	if err := a.run(content, res, g, 0); err != nil && !errors.Is(err, errStop) {
+		return err
+	}
+	return nil
+}
+
+// contents returns the page's decoded content streams, concatenated.
+func (a *analyser) contents(d types.Dict) ([]byte, error) {
+	o, ok := d.Find("Contents")
+	if !ok || o == nil {
+		return nil, nil
+	}
+	o, err := a.xt.Dereference(o)
+	if err != nil {
+		return nil, err
+	}
+	var out []byte
+	add := func(o types.Object) error {
+		sd, _, err := a.xt.DereferenceStreamDict(o)
+		if err != nil || sd == nil {
+			return fmt.Errorf("content stream: %v", err)
+		}
+		b, err := a.decode(sd)
+		if err != nil {
+			return err
+		}
+		if len(out)+len(b) > maxDecodeBytes {
+			return fmt.Errorf("content streams larger than %d bytes", maxDecodeBytes)
+		}
+		out = append(out, b...)
+		out = append(out, '\n')
+		return nil
+	}
+	switch o := o.(type) {
+	case types.StreamDict:
+		if err := add(o); err != nil {
+			return nil, err
+		}
+	case types.Array:
+		for i, e := range o {
+			if i > 10000 {
+				return nil, errors.New("more than 10000 content streams")
+			}
+			if err := add(e); err != nil {
+				return nil, err
+			}
+		}
+	default:
+		return nil, errors.New("Contents is neither a stream nor an array")
+	}
+	return out, nil
+}
+
+// decode returns a stream's decoded bytes without changing the shared object.
+func (a *analyser) decode(sd *types.StreamDict) ([]byte, error) {
+	c := *sd
+	if len(c.FilterPipeline) == 0 {
+		return c.Raw, nil
+	}
+	if err := c.DecodeWithLimit(maxDecodeBytes); err != nil {
+		return nil, err
+	}
+	return c.Content, nil
+}
+
+func (a *analyser) dict(d types.Dict, key string) types.Dict {
+	if d == nil {
+		return nil
+	}
+	o, ok := d.Find(key)
+	if !ok || o == nil {
+		return nil
+	}
+	r, err := a.xt.DereferenceDict(o)
+	if err != nil {
+		return nil
+	}
+	return r
+}
+
+func (a *analyser) name(o types.Object) string {
+	o, err := a.xt.Dereference(o)
+	if err != nil {
+		return ""
+	}
+	if n, ok := o.(types.Name); ok {
+		return string(n)
+	}
+	return ""
+}
+
+func (a *analyser) num(o types.Object) (float64, bool) {
+	o, err := a.xt.Dereference(o)
+	if err != nil {
+		return 0, false
+	}
+	switch v := o.(type) {
+	case types.Integer:
+		return float64(v), true
+	case types.Float:
+		return float64(v), true
+	}
+	return 0, false
+}
+
+func (a *analyser) mark(kind string, bb bbox, text []byte) {
+	if !bb.set {
+		return
+	}
+	if len(a.f.Marks) >= a.o.MaxMarks {
+		a.f.MarksTruncated = true
+		return
+	}
+	m := Mark{Page: a.page, Kind: kind, Box: bb.b}
+	if len(text) > 0 {
+		m.Text = printable(text)
+	}
+	a.f.Marks = append(a.f.Marks, m)
+}
+
+func printable(b []byte) string {
+	var sb strings.Builder
+	for _, c := range b {
+		if sb.Len() >= maxTextBytes {
+			break
+		}
+		if c >= 0x20 && c < 0x7f {
+			sb.WriteByte(c)
+		}
+	}
+	return sb.String()
+}
+
+func (a *analyser) useColorSpace(cs string) {
+	if cs != "" {
+		a.f.ColorSpaces = addSorted(a.f.ColorSpaces, cs)
+	}
+}
+
+// run interprets one content stream with resources res.
+func (a *analyser) run(b []byte, res types.Dict, g gstate, depth int) error {
+	lx := &lexer{b: b}
+	var (
+		stack    []gstate
+		ops      []operand
+		path     bbox
+		tm, tlm  matrix
+	)
+	for {
+		t := lx.next()
+		if t.kind == tokEOF {
+			return nil
+		}
+		switch t.kind {
+		case tokNum, tokName, tokString:
+			if len(ops) >= maxOperands {
+				ops = ops[:0]
+			}
+			ops = append(ops, operand{kind: t.kind, num: t.num, str: t.str})
+			continue
+		case tokArrayStart:
+			arr := a.readArray(lx, 0)
+			if len(ops) >= maxOperands {
+				ops = ops[:0]
+			}
+			ops = append(ops, operand{kind: tokArrayStart, arr: arr})
+			continue
+		case tokDictStart:
+			skipDict(lx, 0)
+			ops = append(ops, operand{kind: tokDictStart})
+			continue
+		case tokOp:
+		default:
+			continue
+		}
+		a.ops++
+		if a.ops > a.o.MaxOps {
+			if !a.capped {
+				a.capped = true
+				a.note("page %d: more than %d content operators; the rest of the page was not analysed", a.page, a.o.MaxOps)
+			}
+			return errStop
+		}
+		if a.ops&4095 == 0 {
+			if err := a.ctx.Err(); err != nil {
+				return fmt.Errorf("%w: %v", ErrLimit, err)
+			}
+		}
+		op := string(t.str)
+		nums := func(n int) ([]float64, bool) {
+			if len(ops) < n {
+				return nil, false
+			}
+			v := make([]float64, n)
+			for i, o := range ops[len(ops)-n:] {
+				if o.kind != tokNum {
+					return nil, false
+				}
+				v[i] = o.num
+			}
+			return v, true
+		}
+		lastName := func() string {
+			if len(ops) > 0 && ops[len(ops)-1].kind == tokName {
+				return string(ops[len(ops)-1].str)
+			}
+			if len(ops) > 0 && ops[0].kind == tokName {
+				return string(ops[0].str)
+			}
+			return ""
+		}
+		switch op {
+		case "q":
+			if len(stack) < maxGStack {
+				stack = append(stack, g)
+			}
+		case "Q":
+			if len(stack) > 0 {
+				g = stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+			}
+		case "cm":
+			if v, ok := nums(6); ok {
+				m := matrix{v[0], v[1], v[2], v[3], v[4], v[5]}.mul(g.ctm)
+				if m.finite() {
+					g.ctm = m
+				}
+			}
+		case "m", "l":
+			if v, ok := nums(2); ok {
+				path.add(g.ctm.apply(v[0], v[1]))
+			}
+		case "c":
+			if v, ok := nums(6); ok {
+				for i := 0; i < 6; i += 2 {
+					path.add(g.ctm.apply(v[i], v[i+1]))
+				}
+			}
+		case "v", "y":
+			if v, ok := nums(4); ok {
+				path.add(g.ctm.apply(v[0], v[1]))
+				path.add(g.ctm.apply(v[2], v[3]))
+			}
+		case "re":
+			if v, ok := nums(4); ok {
+				path.addRect(g.ctm, v[0], v[1], v[0]+v[2], v[1]+v[3])
+			}
+		case "S", "s", "f", "F", "f*", "B", "B*", "b", "b*":
+			a.mark(MarkPath, path, nil)
+			path = bbox{}
+		case "n":
+			path = bbox{}
+		case "g", "G":
+			a.useColorSpace("DeviceGray")
+		case "rg", "RG":
+			a.useColorSpace("DeviceRGB")
+		case "k", "K":
+			a.useColorSpace("DeviceCMYK")
+		case "cs", "CS":
+			a.useColorSpace(a.colorSpaceByName(lastName(), res))
+		case "sh":
+			if sd := a.dict(a.dict(res, "Shading"), lastName()); sd != nil {
+				if o, ok := sd.Find("ColorSpace"); ok {
+					a.useColorSpace(a.colorSpace(o, res, 0))
+				}
+			}
+		case "BT":
+			tm, tlm = identity, identity
+		case "Tf":
+			if v, ok := nums(1); ok {
+				g.fontSize = v[0]
+			}
+			if len(ops) >= 2 && ops[len(ops)-2].kind == tokName {
+				g.twoByte = a.fontIsTwoByte(res, string(ops[len(ops)-2].str))
+			}
+		case "Tc":
+			if v, ok := nums(1); ok {
+				g.charSp = v[0]
+			}
+		case "Tw":
+			if v, ok := nums(1); ok {
+				g.wordSp = v[0]
+			}
+		case "Tz":
+			if v, ok := nums(1); ok {
+				g.hScale = v[0] / 100
+			}
+		case "TL":
+			if v, ok := nums(1); ok {
+				g.leading = v[0]
+			}
+		case "Ts":
+			if v, ok := nums(1); ok {
+				g.rise = v[0]
+			}
+		case "Tr":
+			if v, ok := nums(1); ok {
+				g.render = int(v[0])
+			}
+		case "Td", "TD":
+			if v, ok := nums(2); ok {
+				if op == "TD" {
+					g.leading = -v[1]
+				}
+				tlm = matrix{1, 0, 0, 1, v[0], v[1]}.mul(tlm)
+				tm = tlm
+			}
+		case "Tm":
+			if v, ok := nums(6); ok {
+				m := matrix{v[0], v[1], v[2], v[3], v[4], v[5]}
+				if m.finite() {
+					tm, tlm = m, m
+				}
+			}
+		case "T*":
+			tlm = matrix{1, 0, 0, 1, 0, -g.leading}.mul(tlm)
+			tm = tlm
+		case "Tj", "'", "\"", "TJ":
+			if op == "'" || op == "\"" {
+				if op == "\"" {
+					if v, ok := nums(2); ok && len(ops) >= 3 {
+						g.wordSp, g.charSp = v[0], v[1]
+					}
+				}
+				tlm = matrix{1, 0, 0, 1, 0, -g.leading}.mul(tlm)
+				tm = tlm
+			}
+			if len(ops) == 0 {
+				break
+			}
+			last := ops[len(ops)-1]
+			var w float64
+			var text []byte
+			switch last.kind {
+			case tokString:
+				w, text = g.advance(last.str), last.str
+			case tokArrayStart:
+				for _, e := range last.arr {
+					switch e.kind {
+					case tokString:
+						w += g.advance(e.str)
+						if len(text) < maxTextBytes {
+							text = append(text, e.str...)
+						}
+					case tokNum:
+						w -= e.num / 1000 * g.fontSize * g.hScale
+					}
+				}
+			}
+			if g.render != 3 && g.render != 7 { // 3 and 7: invisible text (OCR layers)
+				var bb bbox
+				trm := tm.mul(g.ctm)
+				bb.addRect(trm, 0, g.rise-0.2*math.Abs(g.fontSize), w, g.rise+0.8*math.Abs(g.fontSize))
+				a.mark(MarkText, bb, text)
+			}
+			tm = matrix{1, 0, 0, 1, w, 0}.mul(tm)
+		case "Do":
+			if err := a.xobject(lastName(), res, g, depth); err != nil {
+				return err
+			}
+		case "BI":
+			a.inlineImage(lx, res, g)
+		}
+		ops = ops[:0]
+	}
+}
+
+// advance estimates the width of shown text in text-space units: 0.5 em per
+// glyph (one byte, or two for Type0 fonts), plus character and word spacing.
+// Real widths need the font's metrics; the estimate only places text marks.
+func (g gstate) advance(s []byte) float64 {
+	n := len(s)
+	if g.twoByte {
+		n = (n + 1) / 2
+	}
+	spaces := 0
+	if !g.twoByte {
+		for _, c := range s {
+			if c == ' ' {
+				spaces++
+			}
+		}
+	}
+	return (float64(n)*(0.5*g.fontSize+g.charSp) + float64(spaces)*g.wordSp) * g.hScale
+}
+
+func (a *analyser) readArray(lx *lexer, depth int) []operand {
+	var out []operand
+	for {
+		t := lx.next()
+		switch t.kind {
+		case tokEOF, tokArrayEnd:
+			return out
+		case tokArrayStart:
+			if depth >= maxNesting {
+				continue
+			}
+			sub := a.readArray(lx, depth+1)
+			if len(out) < maxArrayItems {
+				out = append(out, operand{kind: tokArrayStart, arr: sub})
+			}
+		case tokDictStart:
+			skipDict(lx, depth+1)
+		case tokNum, tokString, tokName:
+			if len(out) < maxArrayItems {
+				out = append(out, operand{kind: t.kind, num: t.num, str: t.str})
+			}
+		case tokOp:
+			// an operator inside an array: malformed; stop the array here
+			return out
+		}
+	}
+}
+
+func skipDict(lx *lexer, depth int) {
+	for {
+		t := lx.next()
+		switch t.kind {
+		case tokEOF, tokDictEnd:
+			return
+		case tokDictStart:
+			if depth < maxNesting {
+				skipDict(lx, depth+1)
+			}
+		}
+	}
+}
+
+// xobject draws the named XObject: an image is recorded, a form interpreted.
+func (a *analyser) xobject(name string, res types.Dict, g gstate, depth int) error {
+	xd := a.dict(res, "XObject")
+	if xd == nil || name == "" {
+		return nil
+	}
+	o, ok := xd.Find(name)
+	if !ok || o == nil {
+		return nil
+	}
+	objNr := 0
+	if ir, ok := o.(types.IndirectRef); ok {
+		objNr = ir.ObjectNumber.Value()
+	}
+	sd, _, err := a.xt.DereferenceStreamDict(o)
+	if err != nil || sd == nil {
+		return nil
+	}
+	switch a.name(sd.Dict["Subtype"]) {
+	case "Image":
+		a.image(name, sd.Dict, res, g.ctm, PlacedByCTM)
+	case "Form":
+		if depth >= maxFormDepth {
+			a.note("page %d: forms nested more than %d deep were not analysed", a.page, maxFormDepth)
+			return nil
+		}
+		for _, f := range a.forms {
+			if objNr != 0 && f == objNr {
+				return nil // a form that draws itself
+			}
+		}
+		m := identity
+		if arr, err := a.xt.DereferenceArray(sd.Dict["Matrix"]); err == nil && len(arr) == 6 {
+			for i := range 6 {
+				if v, ok := a.num(arr[i]); ok {
+					m[i] = v
+				}
+			}
+		}
+		if mm := m.mul(g.ctm); mm.finite() {
+			g.ctm = mm
+		}
+		fres := a.dict(sd.Dict, "Resources")
+		if fres == nil {
+			fres = res
+		}
+		a.collectFonts(fres, depth+1)
+		b, err := a.decode(sd)
+		if err != nil {
+			a.note("page %d: form %s not read (%v)", a.page, name, err)
+			return nil
+		}
+		a.forms = append(a.forms, objNr)
+		defer func() { a.forms = a.forms[:len(a.forms)-1] }()
+		return a.run(b, fres, g, depth+1)
+	}
+	return nil
+}
+
+// image records one image placement: the image's unit square mapped by ctm.
+func (a *analyser) image(name string, d types.Dict, res types.Dict, ctm matrix, method string) {
+	im := Image{Page: a.page, Name: name, Method: method}
+	if v, ok := a.num(d["Width"]); ok && v > 0 && v < 1e7 {
+		im.Width = int(v)
+	}
+	if v, ok := a.num(d["Height"]); ok && v > 0 && v < 1e7 {
+		im.Height = int(v)
+	}
+	if v, ok := a.num(d["BitsPerComponent"]); ok && v > 0 && v <= 32 {
+		im.Bits = int(v)
+	}
+	if o, ok := d["ImageMask"]; ok {
+		if b, err := a.xt.Dereference(o); err == nil {
+			if bv, ok := b.(types.Boolean); ok && bool(bv) {
+				im.Mask = true
+			}
+		}
+	}
+	switch {
+	case im.Mask:
+		im.ColorSpace = "ImageMask"
+	default:
+		if o, ok := d["ColorSpace"]; ok {
+			im.ColorSpace = a.colorSpace(o, res, 0)
+		} else if f := a.name(d["Filter"]); f == "JPXDecode" {
+			im.ColorSpace = "JPX (embedded)"
+		}
+	}
+	a.placeImage(&im, ctm)
+	if !im.Mask {
+		a.useColorSpace(im.ColorSpace)
+	}
+	if len(a.f.Images) < 10000 {
+		a.f.Images = append(a.f.Images, im)
+	}
+}
+
+func (a *analyser) placeImage(im *Image, ctm matrix) {
+	var bb bbox
+	bb.addRect(ctm, 0, 0, 1, 1)
+	if bb.set {
+		im.Placed = bb.b
+	}
+	wpt := math.Hypot(ctm[0], ctm[1])
+	hpt := math.Hypot(ctm[2], ctm[3])
+	if wpt > 1e-6 && im.Width > 0 {
+		im.PPIX = float64(im.Width) / (wpt / PointsPerInch)
+	}
+	if hpt > 1e-6 && im.Height > 0 {
+		im.PPIY = float64(im.Height) / (hpt / PointsPerInch)
+	}
+	a.mark(MarkImage, bb, nil)
+}
+
+// estimateImages records the images a page's resources name, as if each
+// filled the page, when the content stream cannot be followed.
+func (a *analyser) estimateImages(res types.Dict, page int) {
+	xd := a.dict(res, "XObject")
+	if xd == nil {
+		return
+	}
+	mb := a.f.Pages[page-1].MediaBox
+	ctm := matrix{mb.W(), 0, 0, mb.H(), mb.LLX, mb.LLY}
+	for _, k := range sortedDictKeys(xd) {
+		sd, _, err := a.xt.DereferenceStreamDict(xd[k])
+		if err != nil || sd == nil || a.name(sd.Dict["Subtype"]) != "Image" {
+			continue
+		}
+		a.image(k, sd.Dict, res, ctm, PlacedByPage)
+	}
+}
+
+// inlineImage reads BI ... ID ... EI.
+func (a *analyser) inlineImage(lx *lexer, res types.Dict, g gstate) {
+	d := types.Dict{}
+	var key string
+	for i := 0; i < 200; i++ {
+		t := lx.next()
+		if t.kind == tokEOF {
+			return
+		}
+		if t.kind == tokOp && string(t.str) == "ID" {
+			break
+		}
+		switch t.kind {
+		case tokName:
+			if key == "" {
+				key = string(t.str)
+				continue
+			}
+			d[key] = types.Name(expandInline(string(t.str)))
+		case tokNum:
+			if key != "" {
+				if t.num == math.Trunc(t.num) {
+					d[key] = types.Integer(int(t.num))
+				} else {
+					d[key] = types.Float(t.num)
+				}
+			}
+		case tokOp:
+			if key != "" && (string(t.str) == "true" || string(t.str) == "false") {
+				d[key] = types.Boolean(string(t.str) == "true")
+			}
+		case tokArrayStart:
+			arr := a.readArray(lx, 0)
+			if key != "" && len(arr) > 0 && arr[0].kind == tokName {
+				d[key] = types.Array{types.Name(expandInline(string(arr[0].str)))}
+			}
+		}
+		key = ""
+	}
+	lx.skipInlineImageData()
+	for short, long := range map[string]string{"W": "Width", "H": "Height", "BPC": "BitsPerComponent", "CS": "ColorSpace", "IM": "ImageMask", "F": "Filter"} {
+		if v, ok := d[short]; ok {
+			d[long] = v
+		}
+	}
+	a.image("inline", d, res, g.ctm, PlacedByCTM)
+}
+
+func expandInline(s string) string {
+	switch s {
+	case "G":
+		return "DeviceGray"
+	case "RGB":
+		return "DeviceRGB"
+	case "CMYK":
+		return "DeviceCMYK"
+	case "I":
+		return "Indexed"
+	}
+	return s
+}

@@ -1,0 +1,331 @@
+package preflight
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+)
+
+// Options bound the work [Read] does. The zero value means the defaults.
+type Options struct {
+	// MaxBytes refuses larger inputs (default 1 GiB, above every printer's
+	// cover limit so that the file-size check still sees oversize covers).
+	MaxBytes int64
+	// MaxPages refuses documents with more pages (default 5000; the largest
+	// interior any catalogued printer binds is 1200 pages).
+	MaxPages int
+	// MaxObjects refuses documents with more objects (default 2,000,000).
+	MaxObjects int
+	// ContentPages is how many leading pages have their content analysed
+	// (fonts, images, colour spaces, marks). Default 1: a cover has one page;
+	// an interior needs only its boxes. -1 analyses every page.
+	ContentPages int
+	// MaxOps bounds content-stream operators per page, forms included
+	// (default 2,000,000).
+	MaxOps int
+	// MaxMarks bounds the painted-content marks recorded (default 200,000).
+	MaxMarks int
+	// Timeout bounds the whole read (default 60 s).
+	Timeout time.Duration
+	// Password opens an encrypted PDF (user or owner password).
+	Password string
+}
+
+func (o Options) withDefaults() Options {
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = 1 << 30
+	}
+	if o.MaxPages <= 0 {
+		o.MaxPages = 5000
+	}
+	if o.MaxObjects <= 0 {
+		o.MaxObjects = 2_000_000
+	}
+	if o.ContentPages == 0 {
+		o.ContentPages = 1
+	}
+	if o.MaxOps <= 0 {
+		o.MaxOps = 2_000_000
+	}
+	if o.MaxMarks <= 0 {
+		o.MaxMarks = 200_000
+	}
+	if o.Timeout <= 0 {
+		o.Timeout = 60 * time.Second
+	}
+	return o
+}
+
+// maxDecodeBytes bounds one decoded content stream.
+const maxDecodeBytes = 256 << 20
+
+var disableConfigDir sync.Once
+
+// ReadFile reads the PDF at name. See [Read].
+func ReadFile(ctx context.Context, name string, o Options) (*Facts, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return Read(ctx, f, o)
+}
+
+// Read reads a PDF's facts: boxes, fonts, images, colour spaces, PDF/X
+// declarations and painted content. It never panics: a panic inside the PDF
+// library is recovered and reported as [ErrDamaged]. Work is bounded by o and
+// by ctx; when the time runs out Read returns an error wrapping [ErrLimit]
+// (the abandoned reader goroutine stops at its next context check or when r
+// fails).
+func Read(ctx context.Context, r io.ReadSeeker, o Options) (*Facts, error) {
+	if r == nil {
+		return nil, fmt.Errorf("%w: no input", ErrEmpty)
+	}
+	o = o.withDefaults()
+	size, err := r.Seek(0, io.SeekEnd)
+	if err != nil {
+		return nil, fmt.Errorf("size: %w", err)
+	}
+	if size == 0 {
+		return nil, fmt.Errorf("%w: the file has no bytes", ErrEmpty)
+	}
+	if size > o.MaxBytes {
+		return nil, fmt.Errorf("%w: %d bytes is more than the %d-byte reading limit", ErrLimit, size, o.MaxBytes)
+	}
+	if _, err := r.Seek(0, io.SeekStart); err != nil {
+		return nil, fmt.Errorf("seek: %w", err)
+	}
+	head := make([]byte, 1024)
+	n, err := io.ReadFull(r, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("header: %w", err)
+	}
+	if !bytes.Contains(head[:n], []byte("%PDF-")) {
+		return nil, fmt.Errorf("%w: no %%PDF- header in the first %d bytes", ErrNotPDF, n)
+	}
+	if _, err := r.Seek(0, io.SeekStart); err != nil {
+		return nil, fmt.Errorf("seek: %w", err)
+	}
+
+	ctx, cancel := context.WithTimeout(ctx, o.Timeout)
+	defer cancel()
+	type result struct {
+		f   *Facts
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		var res result
+		defer func() {
+			if p := recover(); p != nil {
+				res = result{nil, fmt.Errorf("%w: the PDF reader failed (%v)", ErrDamaged, p)}
+				if os.Getenv("COVERKIT_DEBUG") != "" {
+					fmt.Fprintf(os.Stderr, "preflight: recovered panic: %v\n%s", p, debug.Stack())
+				}
+			}
+			done <- res
+		}()
+		res.f, res.err = read(ctx, r, size, o)
+	}()
+	select {
+	case res := <-done:
+		return res.f, res.err
+	case <-ctx.Done():
+		return nil, fmt.Errorf("%w: reading took longer than %s", ErrLimit, o.Timeout)
+	}
+}
+
+func read(ctx context.Context, r io.ReadSeeker, size int64, o Options) (*Facts, error) {
+	disableConfigDir.Do(func() {
+		// pdfcpu would otherwise create a configuration directory in the
+		// user's home on first use; preflight needs none of it.
+		model.ConfigPath = "disable"
+	})
+	conf := model.NewDefaultConfiguration()
+	conf.ValidationMode = model.ValidationRelaxed
+	conf.UserPW, conf.OwnerPW = o.Password, o.Password
+	conf.Limits.MaxObjectCount = o.MaxObjects
+	conf.Limits.MaxXRefEntries = o.MaxObjects
+	conf.Limits.MaxObjectStreamCount = o.MaxObjects
+	if conf.Limits.MaxStreamBytes > o.MaxBytes {
+		conf.Limits.MaxStreamBytes = o.MaxBytes
+	}
+	conf.Limits.MaxDecodeBytes = maxDecodeBytes
+
+	pc, err := pdfcpu.ReadWithContext(ctx, r, conf)
+	if err != nil {
+		return nil, classify(ctx, err)
+	}
+	xt := pc.XRefTable
+	if xt == nil {
+		return nil, fmt.Errorf("%w: no cross-reference table", ErrDamaged)
+	}
+	if len(xt.Table) > o.MaxObjects {
+		return nil, fmt.Errorf("%w: %d objects is more than the %d-object limit", ErrLimit, len(xt.Table), o.MaxObjects)
+	}
+	if err := xt.EnsurePageCount(); err != nil {
+		return nil, fmt.Errorf("%w: page count: %v", ErrDamaged, err)
+	}
+	if xt.PageCount <= 0 {
+		return nil, fmt.Errorf("%w: the document has no pages", ErrEmpty)
+	}
+	if xt.PageCount > o.MaxPages {
+		return nil, fmt.Errorf("%w: %d pages is more than the %d-page limit", ErrLimit, xt.PageCount, o.MaxPages)
+	}
+	f := &Facts{FileSize: size, PageCount: xt.PageCount, Encrypted: xt.Encrypt != nil}
+	if xt.HeaderVersion != nil {
+		f.Version = xt.VersionString()
+	}
+	pbs, err := xt.PageBoundaries(nil)
+	if err != nil {
+		return nil, fmt.Errorf("%w: page boxes: %v", ErrDamaged, err)
+	}
+	if len(pbs) != xt.PageCount {
+		return nil, fmt.Errorf("%w: page tree lists %d pages, found %d", ErrDamaged, xt.PageCount, len(pbs))
+	}
+	for i, pb := range pbs {
+		p := Page{Number: i + 1, Rotate: ((pb.Rot % 360) + 360) % 360}
+		if pb.Media == nil || pb.Media.Rect == nil {
+			return nil, fmt.Errorf("%w: page %d has no MediaBox", ErrDamaged, i+1)
+		}
+		p.MediaBox = box(pb.Media.Rect)
+		p.CropBox = optBox(pb.Crop)
+		p.TrimBox = optBox(pb.Trim)
+		p.BleedBox = optBox(pb.Bleed)
+		if p.MediaBox.W() <= 0 || p.MediaBox.H() <= 0 {
+			return nil, fmt.Errorf("%w: page %d has an empty MediaBox", ErrDamaged, i+1)
+		}
+		f.Pages = append(f.Pages, p)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrLimit, err)
+	}
+	readDocInfo(xt, f)
+	n := o.ContentPages
+	if n < 0 || n > f.PageCount {
+		n = f.PageCount
+	}
+	a := &analyser{ctx: ctx, xt: xt, f: f, o: o, fonts: map[string]*Font{}}
+	for i := 1; i <= n; i++ {
+		if err := a.analysePage(i); err != nil {
+			return nil, err
+		}
+		f.ContentPages = i
+	}
+	a.finish()
+	return f, nil
+}
+
+// classify maps a pdfcpu read error onto the package's sentinels.
+func classify(ctx context.Context, err error) error {
+	switch {
+	case errors.Is(err, pdfcpu.ErrWrongPassword):
+		return fmt.Errorf("%w (%v)", ErrEncrypted, err)
+	case ctx.Err() != nil:
+		return fmt.Errorf("%w: %v", ErrLimit, ctx.Err())
+	case strings.Contains(strings.ToLower(err.Error()), "limit"):
+		return fmt.Errorf("%w: %v", ErrLimit, err)
+	case strings.Contains(strings.ToLower(err.Error()), "password"), strings.Contains(strings.ToLower(err.Error()), "encrypt"):
+		return fmt.Errorf("%w (%v)", ErrEncrypted, err)
+	}
+	return fmt.Errorf("%w: %v", ErrDamaged, err)
+}
+
+func box(r *types.Rectangle) Box {
+	return Box{r.LL.X, r.LL.Y, r.UR.X, r.UR.Y}.Norm()
+}
+
+func optBox(b *model.Box) *Box {
+	if b == nil || b.Rect == nil {
+		return nil
+	}
+	x := box(b.Rect)
+	return &x
+}
+
+// readDocInfo reads the PDF/X declaration: GTS_PDFXVersion from the Info
+// dictionary or XMP metadata, and the catalogue's OutputIntents.
+func readDocInfo(xt *model.XRefTable, f *Facts) {
+	if xt.Info != nil {
+		if d, err := xt.DereferenceDict(*xt.Info); err == nil && d != nil {
+			if o, ok := d.Find("GTS_PDFXVersion"); ok {
+				if s, err := xt.DereferenceText(o); err == nil {
+					f.PDFXVersion = strings.TrimSpace(s)
+				}
+			}
+		}
+	}
+	cat, err := xt.Catalog()
+	if err != nil || cat == nil {
+		return
+	}
+	if o, ok := cat.Find("OutputIntents"); ok {
+		if arr, err := xt.DereferenceArray(o); err == nil {
+			for i, e := range arr {
+				if i >= 16 {
+					break
+				}
+				d, err := xt.DereferenceDict(e)
+				if err != nil || d == nil {
+					continue
+				}
+				oi := OutputIntent{}
+				if s := d.NameEntry("S"); s != nil {
+					oi.Subtype = *s
+				}
+				if o, ok := d.Find("OutputConditionIdentifier"); ok {
+					if s, err := xt.DereferenceText(o); err == nil {
+						oi.Identifier = s
+					}
+				}
+				_, oi.HasProfile = d.Find("DestOutputProfile")
+				f.OutputIntents = append(f.OutputIntents, oi)
+			}
+		}
+	}
+	if f.PDFXVersion == "" {
+		if o, ok := cat.Find("Metadata"); ok {
+			if sd, _, err := xt.DereferenceStreamDict(o); err == nil && sd != nil {
+				if err := sd.DecodeWithLimit(16 << 20); err == nil {
+					f.PDFXVersion = xmpPDFX(sd.Content)
+				}
+			}
+		}
+	}
+}
+
+// xmpPDFX finds pdfxid:GTS_PDFXVersion (element or attribute form) in XMP.
+func xmpPDFX(b []byte) string {
+	s := string(b)
+	i := strings.Index(s, "GTS_PDFXVersion")
+	if i < 0 {
+		return ""
+	}
+	rest := s[i+len("GTS_PDFXVersion"):]
+	switch {
+	case strings.HasPrefix(rest, ">"):
+		if j := strings.Index(rest, "<"); j > 0 {
+			return strings.TrimSpace(rest[1:j])
+		}
+	case strings.HasPrefix(strings.TrimLeft(rest, " "), "="):
+		rest = strings.TrimLeft(strings.TrimLeft(rest, " ")[1:], " ")
+		if len(rest) > 1 {
+			q := rest[0]
+			if j := strings.IndexByte(rest[1:], q); j >= 0 {
+				return strings.TrimSpace(rest[1 : j+1])
+			}
+		}
+	}
+	return ""
+}
