@@ -73,12 +73,12 @@ func (bb *bbox) addRect(m matrix, x0, y0, x1, y1 float64) {
 }
 
 type gstate struct {
-	ctm                     matrix
-	fontSize                float64
-	twoByte                 bool
-	charSp, wordSp, hScale  float64
-	leading, rise           float64
-	render                  int
+	ctm                    matrix
+	fontSize               float64
+	twoByte                bool
+	charSp, wordSp, hScale float64
+	leading, rise          float64
+	render                 int
 }
 
 type operand struct {
@@ -273,10 +273,10 @@ func (a *analyser) useColorSpace(cs string) {
 func (a *analyser) run(b []byte, res types.Dict, g gstate, depth int) error {
 	lx := &lexer{b: b}
 	var (
-		stack    []gstate
-		ops      []operand
-		path     bbox
-		tm, tlm  matrix
+		stack   []gstate
+		ops     []operand
+		path    bbox
+		tm, tlm matrix
 	)
 	for {
 		t := lx.next()
