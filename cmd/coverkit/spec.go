@@ -180,14 +180,10 @@ type result struct {
 	err     error
 }
 
-// layouts computes the spec for each printer. Printers that do not offer the
-// binding are skipped when the printers were not named explicitly.
+// layouts computes the spec for each printer, refusals included.
 func (s *bookSpec) layouts() []result {
 	var out []result
 	for _, p := range s.printers {
-		if !s.explicit && p.Binding(s.req.Binding) == nil {
-			continue
-		}
 		l, err := spine.Compute(p, s.req)
 		if err == nil && s.strict && l.Estimate() {
 			err = &spine.Error{Printer: p.ID, Field: "layout", Input: "uses UNCONFIRMED values", Rule: "and --strict refuses estimates", Allowed: strings.Join(l.Warnings, "; ")}

@@ -135,7 +135,6 @@ func describeBook(spec *bookSpec, l *spine.Layout) string {
 	return fmt.Sprintf("%s x %s in %s, %s paper, %d pages", l.Trim.W.String(), l.Trim.H.String(), spec.req.Binding, spec.req.Paper, spec.req.Pages)
 }
 
-type spineDecimal = decimal.Decimal
 
 func writeSpineTable(w io.Writer, spec *bookSpec, shown, skipped []result) {
 	u := spec.unit
@@ -241,25 +240,32 @@ func writeSpineTable(w io.Writer, spec *bookSpec, shown, skipped []result) {
 
 // compareLayouts says how b's spine and cover differ from a's.
 func compareLayouts(a, b *spine.Layout, u paper.Unit) string {
-	ds := b.Spine.Sub(a.Spine)
-	dw := b.Sheet.W.Sub(a.Sheet.W)
-	dh := b.Sheet.H.Sub(a.Sheet.H)
-	word := func(d spineDecimal, more, less string) string {
+	diff := func(d decimal.Decimal, more, less string) string {
 		switch {
-		case d.IsZero():
-			return "the same as"
 		case d.IsPositive():
-			return fixed(d, u) + " " + string(u) + " " + more + " than"
-		default:
-			return fixed(d.Neg(), u) + " " + string(u) + " " + less + " than"
+			return fixed(d, u) + " " + string(u) + " " + more
+		case d.IsNegative():
+			return fixed(d.Neg(), u) + " " + string(u) + " " + less
 		}
+		return ""
 	}
-	s := fmt.Sprintf("%s's spine is %s %s's", b.PrinterName, word(ds, "wider", "narrower"), a.PrinterName)
-	s += fmt.Sprintf("; its full cover is %s", word(dw, "wider", "narrower"))
-	if !dh.IsZero() {
-		s += fmt.Sprintf(" and %s", word(dh, "taller", "shorter"))
+	s := fmt.Sprintf("%s's spine is ", b.PrinterName)
+	if d := diff(b.Spine.Sub(a.Spine), "wider", "narrower"); d != "" {
+		s += d + " than " + a.PrinterName + "'s"
+	} else {
+		s += "the same as " + a.PrinterName + "'s"
 	}
-	return s + " " + a.PrinterName + "'s."
+	var parts []string
+	if d := diff(b.Sheet.W.Sub(a.Sheet.W), "wider", "narrower"); d != "" {
+		parts = append(parts, d)
+	}
+	if d := diff(b.Sheet.H.Sub(a.Sheet.H), "taller", "shorter"); d != "" {
+		parts = append(parts, d)
+	}
+	if len(parts) == 0 {
+		return s + "; its full cover is the same size."
+	}
+	return s + "; its full cover is " + strings.Join(parts, " and ") + "."
 }
 
 // fixed formats inches in unit u with the unit's display places, zeros kept

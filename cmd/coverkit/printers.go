@@ -1,0 +1,249 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/coverkit/coverkit/paper"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newPrintersCmd) }
+
+type printersOptions struct {
+	catalogs []string
+	json     bool
+}
+
+func newPrintersCmd(e *env) *cobra.Command {
+	o := &printersOptions{}
+	c := &cobra.Command{
+		Use:   "printers [PRINTER...]",
+		Short: "List the printer catalogue with its sources",
+		Long: `Lists the printers coverkit knows, with their bindings, paper stocks, page
+ranges and trims. Name a printer to see every value with its confidence and
+source, and the printer's source table (URL and retrieval date).
+
+Confidence: official (the printer's own text), calculator (read from the
+printer's calculator or template), derived (coverkit's fit to real readings),
+third-party, unconfirmed (an estimate: shown, flagged, never silent).` + exitStatusHelp,
+		Example: `  coverkit printers
+  coverkit printers ingramspark
+  coverkit printers --catalog my-printer.yaml localprint`,
+		RunE: func(c *cobra.Command, args []string) error { return runPrinters(e, o, args) },
+	}
+	c.Flags().StringArrayVar(&o.catalogs, "catalog", nil, "extra printer profile (YAML); repeatable")
+	c.Flags().BoolVar(&o.json, "json", false, "print the catalogue as JSON")
+	return c
+}
+
+func runPrinters(e *env, o *printersOptions, args []string) error {
+	cat, err := loadCatalog(o.catalogs)
+	if err != nil {
+		return err
+	}
+	printers := cat.Printers
+	if len(args) > 0 {
+		printers = nil
+		for _, id := range splitList(args) {
+			p := cat.Printer(id)
+			if p == nil {
+				return usageErr("unknown printer %q (known: %s)", id, strings.Join(cat.IDs(), ", "))
+			}
+			printers = append(printers, p)
+		}
+	}
+	if o.json {
+		out := make([]printerJSON, len(printers))
+		for i, p := range printers {
+			out[i] = toPrinterJSON(p)
+		}
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	if len(args) == 0 {
+		writePrinterList(e.stdout, printers)
+		return nil
+	}
+	for i, p := range printers {
+		if i > 0 {
+			fmt.Fprintln(e.stdout)
+		}
+		writePrinterDetail(e.stdout, p)
+	}
+	return nil
+}
+
+func writePrinterList(w io.Writer, printers []*paper.Printer) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "id\tname\tbinding\tpapers\tpages\tspine rule\tcatalogue")
+	for _, p := range printers {
+		origin := p.CatalogDate
+		if p.Origin != "built-in" {
+			origin += " (" + p.Origin + ")"
+		}
+		for i, b := range p.Bindings {
+			id, name, date := "", "", ""
+			if i == 0 {
+				id, name, date = p.ID, p.Name, origin
+			}
+			for j, s := range b.Stocks {
+				kind := ""
+				if j == 0 {
+					kind = string(b.Kind)
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d-%d\t%s (%s)\t%s\n", id, name, kind, s.ID, s.Pages.Min.Value, s.Pages.Max.Value,
+					ruleSummary(s.Spine), s.Spine.Confidence, date)
+				id, name, date = "", "", ""
+			}
+		}
+	}
+	tw.Flush()
+	fmt.Fprintln(w, "\nRun 'coverkit printers ID' for every value with its source.")
+}
+
+func ruleSummary(r paper.SpineRule) string {
+	var s string
+	switch r.Kind {
+	case paper.SpineCaliper:
+		s = fmt.Sprintf("pages x %s %s", r.PerPage, r.Unit)
+	case paper.SpinePPI:
+		s = fmt.Sprintf("pages / %s", r.PPI)
+	case paper.SpineKnots:
+		s = fmt.Sprintf("table of %d readings", len(r.Knots))
+	case paper.SpineBands:
+		s = fmt.Sprintf("%d page bands", len(r.Bands))
+	}
+	if r.Add != nil {
+		s += " + " + r.Add.String()
+	}
+	if r.Round != nil {
+		s += fmt.Sprintf(", %s to %s %s", r.Round.Mode, r.Round.Step, r.Unit)
+	}
+	return s
+}
+
+func writePrinterDetail(w io.Writer, p *paper.Printer) {
+	fmt.Fprintf(w, "%s (%s), catalogue of %s, %s\n", p.Name, p.ID, p.CatalogDate, p.Origin)
+	for _, n := range p.Notes {
+		fmt.Fprintf(w, "  note: %s\n", n)
+	}
+	var tw *tabwriter.Writer
+	row := func(name, value string, pr paper.Provenance) {
+		note := ""
+		if pr.Note != "" {
+			note = "  " + pr.Note
+		}
+		fmt.Fprintf(tw, "    %s\t%s\t%s\t[%s]%s\n", name, value, pr.Confidence, pr.Source, note)
+	}
+	q := func(name string, v *paper.Quantity) {
+		if v != nil {
+			row(name, v.String(), v.Provenance)
+		}
+	}
+	for _, b := range p.Bindings {
+		fmt.Fprintf(w, "\n  %s: %s\n", b.Kind, b.Label)
+		fmt.Fprintf(w, "    trims (%s, [%s]): %s\n", b.Trims.Confidence, b.Trims.Source, strings.Join(b.TrimNames(), " "))
+		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		row("page rounding", b.PageRounding.Value, b.PageRounding.Provenance)
+		row("spine text from", fmt.Sprintf("%d pages", b.SpineTextMin.Value), b.SpineTextMin.Provenance)
+		if b.SpineTextAdv != nil {
+			row("spine text advised from", fmt.Sprintf("%d pages", b.SpineTextAdv.Value), b.SpineTextAdv.Provenance)
+		}
+		g := b.Geometry
+		q("bleed", g.Bleed)
+		q("wrap", g.Wrap)
+		q("panel extra width", g.PanelExtraWidth)
+		q("panel extra height", g.PanelExtraHeight)
+		q("hinge", g.Hinge)
+		q("flap", g.Flap)
+		q("flap fold", g.FlapFold)
+		q("safe margin", g.SafeMargin)
+		q("spine margin", g.SpineMargin)
+		q("spine margin (thin spines)", g.SpineMarginThin)
+		q("thin spine below", g.ThinSpineBelow)
+		q("spine margin at ends", g.SpineMarginEnds)
+		q("fold variance", g.FoldVariance)
+		q("barcode width", b.Barcode.Width)
+		q("barcode height", b.Barcode.Height)
+		q("barcode offset from "+b.Barcode.From, b.Barcode.OffsetX)
+		q("barcode offset from bottom", b.Barcode.OffsetY)
+		if c := b.Trims.Custom; c != nil {
+			row("custom trims", fmt.Sprintf("%s-%s x %s-%s %s", c.MinWidth, c.MaxWidth, c.MinHeight, c.MaxHeight, c.Unit), c.Provenance)
+		}
+		for _, s := range b.Stocks {
+			fmt.Fprintf(tw, "    paper %s\t%s\n", s.ID, s.Label)
+			row("  spine", ruleSummary(s.Spine), s.Spine.Provenance)
+			row("  pages from", fmt.Sprint(s.Pages.Min.Value), s.Pages.Min.Provenance)
+			row("  pages to", fmt.Sprint(s.Pages.Max.Value), s.Pages.Max.Provenance)
+			if tl := s.TrimLimits; tl != nil {
+				var parts []string
+				for _, name := range b.TrimNames() {
+					if r, ok := tl.Limits[name]; ok {
+						if r.Max == 0 {
+							parts = append(parts, name+" not offered")
+						} else {
+							parts = append(parts, fmt.Sprintf("%s %d-%d", name, r.Min, r.Max))
+						}
+					}
+				}
+				row("  per-trim pages", strings.Join(parts, ", "), tl.Provenance)
+			}
+		}
+		tw.Flush()
+	}
+	fmt.Fprintln(w, "\n  sources:")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, s := range p.Sources {
+		fmt.Fprintf(tw, "    [%s]\t%s\tretrieved %s\t%s\n", s.Key, s.URL, s.Retrieved, s.Title)
+	}
+	tw.Flush()
+}
+
+type printerJSON struct {
+	ID          string         `json:"id"`
+	Name        string         `json:"name"`
+	CatalogDate string         `json:"catalog_date"`
+	Origin      string         `json:"origin"`
+	Bindings    []bindingJSON  `json:"bindings"`
+	Sources     []paper.Source `json:"sources"`
+}
+
+type bindingJSON struct {
+	Kind         paper.BindingKind `json:"kind"`
+	Label        string            `json:"label"`
+	SpineTextMin int               `json:"spine_text_min_pages"`
+	Trims        []string          `json:"trims"`
+	CustomTrims  bool              `json:"custom_trims"`
+	Stocks       []stockJSON       `json:"stocks"`
+}
+
+type stockJSON struct {
+	ID         string `json:"id"`
+	Label      string `json:"label"`
+	MinPages   int    `json:"min_pages"`
+	MaxPages   int    `json:"max_pages"`
+	Spine      string `json:"spine_rule"`
+	Confidence string `json:"spine_confidence"`
+	Source     string `json:"spine_source"`
+}
+
+func toPrinterJSON(p *paper.Printer) printerJSON {
+	out := printerJSON{ID: p.ID, Name: p.Name, CatalogDate: p.CatalogDate, Origin: p.Origin, Sources: p.Sources}
+	for _, b := range p.Bindings {
+		bj := bindingJSON{Kind: b.Kind, Label: b.Label, SpineTextMin: b.SpineTextMin.Value, Trims: b.TrimNames(), CustomTrims: b.Trims.Custom != nil}
+		for _, s := range b.Stocks {
+			src := ""
+			if ps := p.Source(s.Spine.Source); ps != nil {
+				src = ps.URL
+			}
+			bj.Stocks = append(bj.Stocks, stockJSON{s.ID, s.Label, s.Pages.Min.Value, s.Pages.Max.Value, ruleSummary(s.Spine), s.Spine.Confidence.String(), src})
+		}
+		out.Bindings = append(out.Bindings, bj)
+	}
+	return out
+}
