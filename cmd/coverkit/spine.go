@@ -135,7 +135,6 @@ func describeBook(spec *bookSpec, l *spine.Layout) string {
 	return fmt.Sprintf("%s x %s in %s, %s paper, %d pages", l.Trim.W.String(), l.Trim.H.String(), spec.req.Binding, spec.req.Paper, spec.req.Pages)
 }
 
-
 func writeSpineTable(w io.Writer, spec *bookSpec, shown, skipped []result) {
 	u := spec.unit
 	var first *spine.Layout
