@@ -1,0 +1,199 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/coverkit/coverkit/spine"
+)
+
+// fixedDate is the creation date written when the catalogue date is unusable:
+// templates must not change from one run to the next.
+var fixedDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// docDate is the catalogue date, so a template's date says which catalogue
+// its numbers come from, and the bytes never depend on the clock.
+func docDate(l *spine.Layout) time.Time {
+	if t, err := time.Parse("2006-01-02", l.CatalogDate); err == nil {
+		return t
+	}
+	return fixedDate
+}
+
+func writePDF(w io.Writer, l *spine.Layout, s *scene, o Options) error {
+	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: s.W, Ht: s.H}, OrientationStr: "P"})
+	f.SetCatalogSort(true)
+	f.SetCompression(true)
+	d := docDate(l)
+	f.SetCreationDate(d)
+	f.SetModificationDate(d)
+	creator := "coverkit"
+	if o.Version != "" {
+		creator += " " + o.Version
+	}
+	f.SetCreator(creator, true)
+	f.SetProducer(creator, true)
+	f.SetTitle(s.Title, true)
+	f.SetSubject(s.Subject, true)
+	f.SetAutoPageBreak(false, 0)
+	f.SetMargins(0, 0, 0)
+	ff := fonts()
+	for _, fi := range ff {
+		f.AddUTF8FontFromBytes(fi.name, "", fi.ttf)
+	}
+	// Only the TrimBox: fpdf writes page boxes from a map, so a second box
+	// would make the byte order vary between runs.
+	f.SetPageBox("TrimBox", s.Trim.X, s.Trim.Y, s.Trim.W, s.Trim.H)
+	ids := make([]int, len(s.Layers))
+	for i, L := range s.Layers {
+		ids[i] = f.AddLayer(L.Name, true)
+	}
+	f.AddPage()
+	f.SetLineCapStyle("butt")
+	for i, L := range s.Layers {
+		f.BeginLayer(ids[i])
+		p := &pdfPainter{f: f}
+		for _, it := range L.Items {
+			p.draw(it)
+		}
+		p.endK()
+		f.EndLayer()
+	}
+	if err := f.Error(); err != nil {
+		return fmt.Errorf("render pdf: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := f.Output(&buf); err != nil {
+		return fmt.Errorf("render pdf: %w", err)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+type pdfPainter struct {
+	f      *fpdf.Fpdf
+	dash   bool
+	inK    bool
+	font   face
+	size   float64
+	fontOK bool
+}
+
+func (p *pdfPainter) fill(c col) {
+	r, g, b := c.rgb()
+	p.f.SetFillColor(int(r), int(g), int(b))
+}
+
+func (p *pdfPainter) stroke(c col) {
+	r, g, b := c.rgb()
+	p.f.SetDrawColor(int(r), int(g), int(b))
+}
+
+func (p *pdfPainter) setDash(d []float64) {
+	if len(d) == 0 {
+		if p.dash {
+			p.f.SetDashPattern([]float64{}, 0)
+			p.dash = false
+		}
+		return
+	}
+	p.f.SetDashPattern(d, 0)
+	p.dash = true
+}
+
+// beginK starts painting in 100% black on the K plate only (the barcode):
+// fpdf knows only RGB and grey, so the operator is written directly; fill and
+// text colours are first set to black so that fpdf's idea of the state stays
+// true once endK puts the grey black back.
+func (p *pdfPainter) beginK() {
+	if p.inK {
+		return
+	}
+	p.fill(colBlack)
+	p.f.SetTextColor(0, 0, 0)
+	p.f.RawWriteStr("0 0 0 1 k\n")
+	p.inK = true
+}
+
+func (p *pdfPainter) endK() {
+	if p.inK {
+		// Back to the DeviceGray black fpdf believes is current.
+		p.f.RawWriteStr("0 g\n")
+		p.inK = false
+	}
+}
+
+func (p *pdfPainter) draw(it item) {
+	if it.K {
+		p.beginK()
+	} else {
+		p.endK()
+	}
+	f := p.f
+	switch it.Kind {
+	case kRect:
+		style := ""
+		if it.Fill != none {
+			if !it.K {
+				p.fill(it.Fill)
+			}
+			style += "F"
+		}
+		if it.Stroke != none && it.LW > 0 {
+			p.stroke(it.Stroke)
+			f.SetLineWidth(it.LW)
+			p.setDash(it.Dash)
+			style += "D"
+		}
+		if style == "FD" {
+			style = "DF"
+		}
+		if style != "" {
+			f.Rect(it.X, it.Y, it.W, it.H, style)
+		}
+	case kLine:
+		p.stroke(it.Stroke)
+		f.SetLineWidth(it.LW)
+		p.setDash(it.Dash)
+		f.Line(it.X, it.Y, it.X+it.W, it.Y+it.H)
+	case kPoly:
+		p.fill(it.Fill)
+		pts := make([]fpdf.PointType, len(it.Pts))
+		for i, q := range it.Pts {
+			pts[i] = fpdf.PointType{X: q.X, Y: q.Y}
+		}
+		f.Polygon(pts, "F")
+	case kText:
+		if !p.fontOK || p.font != it.Font || p.size != it.Size {
+			f.SetFont(fonts()[it.Font].name, "", it.Size)
+			p.font, p.size, p.fontOK = it.Font, it.Size, true
+		}
+		if !it.K {
+			r, g, b := it.Fill.rgb()
+			f.SetTextColor(int(r), int(g), int(b))
+		}
+		dx := alignOffset(it)
+		if it.Rot {
+			f.TransformBegin()
+			f.TransformRotate(-90, it.X, it.Y)
+			f.Text(it.X-dx, it.Y, it.Text)
+			f.TransformEnd()
+		} else {
+			f.Text(it.X-dx, it.Y, it.Text)
+		}
+	}
+}
+
+// alignOffset is how far the text starts before its anchor.
+func alignOffset(it item) float64 {
+	switch it.Align {
+	case alignCenter:
+		return width(it.Font, it.Size, it.Text) / 2
+	case alignRight:
+		return width(it.Font, it.Size, it.Text)
+	}
+	return 0
+}
