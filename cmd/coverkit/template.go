@@ -1,0 +1,204 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/coverkit/coverkit/barcode"
+	"github.com/coverkit/coverkit/internal/atomicfile"
+	"github.com/coverkit/coverkit/render"
+	"github.com/coverkit/coverkit/spine"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newTemplateCmd) }
+
+type templateOptions struct {
+	spec    specFlags
+	title   string
+	author  string
+	formats []string
+	dpi     int
+	out     string
+
+	// ISBN BARCODE: the barcode flags (--isbn, --price, --addon, --no-barcode)
+	// belong here, registered in newTemplateCmd and turned into a Symbol in
+	// templateBarcode. Until then every template shows the yellow barcode box.
+	barcode *barcode.Symbol
+}
+
+// templateFormats are the formats coverkit writes, in output order.
+var templateFormats = []string{"pdf", "svg", "png"}
+
+func newTemplateCmd(e *env) *cobra.Command {
+	o := &templateOptions{}
+	c := &cobra.Command{
+		Use:   "template --trim WxH --pages N [--printer P,...] [--format pdf,svg,png] [--out DIR]",
+		Short: "Write cover templates (PDF, SVG, PNG), one per printer",
+		Long: `Writes, for one book, a cover template per printer and format: the full flat
+sheet with bleed or wrap, trim, spine folds, hinges, flaps, live (safe) areas
+and the barcode box, labelled with their sizes in inches and millimetres, and
+the book's specification with the catalogue date and confidence. Values that
+are UNCONFIRMED are named in a warning on the template.
+
+The PDF's page is the full sheet and its TrimBox the trim, with the guides,
+labels, barcode and tints on layers you can hide; the SVG uses real units; the
+PNG records its resolution. File names say printer, binding, trim, pages and
+paper, e.g. kdp_paperback_6x9_300pp_cream.pdf. Files are replaced whole (never
+left half-written) and the same inputs always give the same bytes.
+
+If a printer refuses the book the others are still written, and the exit
+status is 1; a file that cannot be written also exits 1.` + exitStatusHelp,
+		Example: `  coverkit template --printer kdp,ingramspark --paper cream --trim 6x9 --pages 300
+  coverkit template -p kdp --binding hardcover --trim 6x9 --pages 300 --title "My Book" --author "A. Writer"
+  coverkit template -p ingramspark -b jacket -t 6x9 -n 300 --format svg --out templates`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error { return runTemplate(e, o) },
+	}
+	o.spec.register(c, false)
+	fl := c.Flags()
+	fl.StringVar(&o.title, "title", "", "book title, for the front-cover and spine preview")
+	fl.StringVar(&o.author, "author", "", "author name, for the front-cover and spine preview")
+	fl.StringSliceVarP(&o.formats, "format", "f", []string{"pdf", "png"}, "formats, comma-separated: pdf, svg, png")
+	fl.IntVar(&o.dpi, "dpi", render.DefaultDPI, fmt.Sprintf("PNG resolution in dots per inch (1 to %d)", render.MaxDPI))
+	fl.StringVarP(&o.out, "out", "o", ".", "directory to write the templates to (created if missing)")
+	return c
+}
+
+// parseFormats validates --format.
+func parseFormats(vals []string) ([]string, error) {
+	want := map[string]bool{}
+	for _, f := range splitList(vals) {
+		f = strings.ToLower(strings.TrimPrefix(f, "."))
+		ok := false
+		for _, k := range templateFormats {
+			ok = ok || f == k
+		}
+		if !ok {
+			return nil, usageErr("--format: unknown format %q (want pdf, svg or png, comma-separated)", f)
+		}
+		want[f] = true
+	}
+	var out []string
+	for _, k := range templateFormats {
+		if want[k] {
+			out = append(out, k)
+		}
+	}
+	if len(out) == 0 {
+		return nil, usageErr("--format: no format given (want pdf, svg or png, comma-separated)")
+	}
+	return out, nil
+}
+
+// templateBarcode is where the ISBN barcode flags will build the Symbol drawn
+// into each template's barcode box (nil: the yellow box).
+func templateBarcode(o *templateOptions) (*barcode.Symbol, error) { return o.barcode, nil }
+
+func runTemplate(e *env, o *templateOptions) error {
+	formats, err := parseFormats(o.formats)
+	if err != nil {
+		return err
+	}
+	if o.dpi < 1 || o.dpi > render.MaxDPI {
+		return usageErr("--dpi: %d is out of range (want 1 to %d)", o.dpi, render.MaxDPI)
+	}
+	spec, err := o.spec.parse(true)
+	if err != nil {
+		return err
+	}
+	sym, err := templateBarcode(o)
+	if err != nil {
+		return err
+	}
+	ro := render.Options{Title: o.title, Author: o.author, Barcode: sym, DPI: o.dpi, Version: version}
+
+	results := spec.layouts()
+	shown, skipped := splitResults(spec, results)
+	if err := allRefused(shown); err != nil {
+		return err
+	}
+	if len(shown) == 0 {
+		return resultsStatus(spec, shown, skipped)
+	}
+	if err := os.MkdirAll(o.out, 0o755); err != nil {
+		return failErr(fmt.Errorf("--out %s: cannot create the directory: %v", o.out, rootCause(err)))
+	}
+	for _, r := range shown {
+		if r.err != nil {
+			fmt.Fprintf(e.stderr, "coverkit: error: %v\n", r.err)
+			continue
+		}
+		l := r.layout
+		fmt.Fprintln(e.stdout, templateSummary(l))
+		for _, f := range formats {
+			name := filepath.Join(o.out, render.FileName(l, f))
+			if err := writeTemplate(name, f, l, ro); err != nil {
+				return failErr(fmt.Errorf("--out %s: cannot write %s: %v", o.out, filepath.Base(name), rootCause(err)))
+			}
+			fmt.Fprintf(e.stdout, "  wrote %s\n", name)
+		}
+	}
+	for _, r := range skipped {
+		fmt.Fprintf(e.stdout, "note: no template for %s: %v\n", r.printer.Name, r.err)
+	}
+	return resultsStatus(spec, shown, skipped)
+}
+
+// templateSummary is the key figures of one printer's template.
+func templateSummary(l *spine.Layout) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s: spine %s in (%s mm), full cover %s x %s in (%s x %s mm)",
+		l.PrinterName, l.Binding, fixed(l.Spine, "in"), fixed(l.Spine, "mm"),
+		fixed(l.Sheet.W, "in"), fixed(l.Sheet.H, "in"), fixed(l.Sheet.W, "mm"), fixed(l.Sheet.H, "mm"))
+	if l.Pages != l.PagesRequested {
+		fmt.Fprintf(&b, ", %d pages (rounded up from %d)", l.Pages, l.PagesRequested)
+	}
+	if l.Estimate() {
+		fmt.Fprintf(&b, "\n  ESTIMATE: UNCONFIRMED values: %s", strings.Join(l.Warnings, "; "))
+	}
+	return b.String()
+}
+
+// writeTemplate renders in memory, then replaces the file atomically; an
+// identical file is left untouched.
+func writeTemplate(name, format string, l *spine.Layout, ro render.Options) error {
+	var buf bytes.Buffer
+	var draw func(io.Writer, *spine.Layout, render.Options) error
+	switch format {
+	case "pdf":
+		draw = render.PDF
+	case "svg":
+		draw = render.SVG
+	case "png":
+		draw = render.PNG
+	default:
+		return fmt.Errorf("unknown format %q", format)
+	}
+	if err := draw(&buf, l, ro); err != nil {
+		return err
+	}
+	if atomicfile.SameContent(name, buf.Bytes()) {
+		return nil
+	}
+	return atomicfile.WriteBytes(name, buf.Bytes(), 0o644)
+}
+
+// rootCause strips path wrappers ("open /x/.tmp-123: ...") down to the reason.
+func rootCause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
+}
