@@ -17,9 +17,9 @@ const (
 	Point      Unit = "pt"
 )
 
-// Precision is the number of decimal places kept when a length is divided
+// Precision is the number of decimal places (10^-12 in) kept when a length is divided
 // (mm to inches, knot interpolation). It is far below any printer's tolerance.
-const Precision = 16
+const Precision = 12
 
 var (
 	mmPerInch = decimal.RequireFromString("25.4")

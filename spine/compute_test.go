@@ -415,3 +415,15 @@ func BenchmarkComputeIngramJacket(b *testing.B) {
 		}
 	}
 }
+
+func TestFixedPointRoundTrip(t *testing.T) {
+	for _, s := range []string{"0", "0.125", "6.14", "0.590551181102", "12.9256", "-3.5", "100", "0.000000000001", "123456.789"} {
+		d := dec(s)
+		if got := toFx(d).dec(); !got.Equal(d) {
+			t.Errorf("toFx(%s).dec() = %s", s, got)
+		}
+	}
+	if got := toFx(dec("0.0000000000016")); got != 2 {
+		t.Errorf("toFx rounds beyond 12 places: got %d, want 2", got)
+	}
+}

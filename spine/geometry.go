@@ -10,121 +10,123 @@ import (
 // geometry places every panel, line and zone on the sheet.
 func (c *computer) geometry() {
 	l, g, b := c.l, c.b.Geometry, c.b
-	S := l.Spine
-	var outer decimal.Decimal
+	S := toFx(l.Spine)
+	l.Spine = S.dec() // the spine the zones use, to 10^-12 in
+	var outer fx
 	if b.Kind == paper.Hardcover {
 		l.Wrap = c.length("wrap", g.Wrap, true)
-		outer = l.Wrap
+		outer = toFx(l.Wrap)
 	} else {
 		l.Bleed = c.length("bleed", g.Bleed, true)
-		outer = l.Bleed
+		outer = toFx(l.Bleed)
 	}
-	pw := l.Trim.W.Add(c.length("panel_extra_width", g.PanelExtraWidth, true))
-	ph := l.Trim.H.Add(c.length("panel_extra_height", g.PanelExtraHeight, true))
-	l.Panel = Size{pw, ph}
+	pw := toFx(l.Trim.W) + toFx(c.length("panel_extra_width", g.PanelExtraWidth, true))
+	ph := toFx(l.Trim.H) + toFx(c.length("panel_extra_height", g.PanelExtraHeight, true))
+	l.Panel = Size{pw.dec(), ph.dec()}
 	l.Flap = c.length("flap", g.Flap, true)
 	l.FlapFold = c.length("flap_fold", g.FlapFold, true)
 	l.Hinge = c.length("hinge", g.Hinge, false)
 	l.SafeMargin = c.length("safe_margin", g.SafeMargin, false)
 	l.SpineMargin = c.length("spine_margin", g.SpineMargin, false)
-	if g.ThinSpineBelow != nil && S.LessThan(g.ThinSpineBelow.Inches()) {
+	if g.ThinSpineBelow != nil && l.Spine.LessThan(g.ThinSpineBelow.Inches()) {
 		c.length("thin_spine_below", g.ThinSpineBelow, false)
 		l.SpineMargin = c.length("spine_margin_thin", g.SpineMarginThin, false)
 	}
-	ends := c.length("spine_margin_ends", g.SpineMarginEnds, false)
+	ends := toFx(c.length("spine_margin_ends", g.SpineMarginEnds, false))
 	l.FoldVariance = c.length("fold_variance", g.FoldVariance, false)
+	flap, flapFold, hinge := toFx(l.Flap), toFx(l.FlapFold), toFx(l.Hinge)
+	m, sm := toFx(l.SafeMargin), toFx(l.SpineMargin)
 
-	side := l.Flap.Add(l.FlapFold) // flap + fold band on each side (jacket only)
-	l.Sheet = Size{
-		W: outer.Mul(two).Add(side.Mul(two)).Add(pw.Mul(two)).Add(S),
-		H: outer.Mul(two).Add(ph),
-	}
-	top := outer
-	x := outer
-	z := func(name string, r Rect) { l.Zones = append(l.Zones, Zone{name, clampRect(r)}) }
-	z(ZoneSheet, Rect{decimal.Zero, decimal.Zero, l.Sheet.W, l.Sheet.H})
-	z(ZoneTrim, Rect{outer, top, l.Sheet.W.Sub(outer.Mul(two)), ph})
-	var flapBack, flapFront Rect
+	side := flap + flapFold // flap + fold band on each side (jacket only)
+	sheetW, sheetH := 2*outer+2*side+2*pw+S, 2*outer+ph
+	l.Sheet = Size{sheetW.dec(), sheetH.dec()}
+	top, x := outer, outer
+	l.Zones = make([]Zone, 0, 18)
+	z := func(name string, r frect) { l.Zones = append(l.Zones, Zone{name, r.rect()}) }
+	z(ZoneSheet, frect{0, 0, sheetW, sheetH})
+	z(ZoneTrim, frect{outer, top, sheetW - 2*outer, ph})
+	var flapBack, flapFront frect
 	if b.Kind == paper.Jacket {
-		flapBack = Rect{x, top, l.Flap, ph}
+		flapBack = frect{x, top, flap, ph}
 		z(ZoneFlapBack, flapBack)
-		z(ZoneFoldBack, Rect{x.Add(l.Flap), top, l.FlapFold, ph})
-		x = x.Add(side)
+		z(ZoneFoldBack, frect{x + flap, top, flapFold, ph})
+		x += side
 	}
-	back := Rect{x, top, pw, ph}
-	spine := Rect{back.Right(), top, S, ph}
-	front := Rect{spine.Right(), top, pw, ph}
+	back := frect{x, top, pw, ph}
+	spine := frect{back.right(), top, S, ph}
+	front := frect{spine.right(), top, pw, ph}
 	z(ZoneBack, back)
 	z(ZoneSpine, spine)
 	z(ZoneFront, front)
 	if b.Kind == paper.Jacket {
-		z(ZoneFoldFront, Rect{front.Right(), top, l.FlapFold, ph})
-		flapFront = Rect{front.Right().Add(l.FlapFold), top, l.Flap, ph}
+		z(ZoneFoldFront, frect{front.right(), top, flapFold, ph})
+		flapFront = frect{front.right() + flapFold, top, flap, ph}
 		z(ZoneFlapFront, flapFront)
 	}
-	m := l.SafeMargin
-	safeBack, safeFront := back.Inset(m), front.Inset(m)
-	if g.SafeToHinge && l.Hinge.IsPositive() {
+	safeBack, safeFront := back.inset(m), front.inset(m)
+	if g.SafeToHinge && hinge > 0 {
 		// The live area runs from the margin at the outer edges to the hinge line.
-		safeBack.W = spine.X.Sub(l.Hinge).Sub(safeBack.X)
-		safeFront.X = spine.Right().Add(l.Hinge)
-		safeFront.W = front.Right().Sub(m).Sub(safeFront.X)
+		safeBack.w = max(spine.x-hinge-safeBack.x, 0)
+		safeFront.x = spine.right() + hinge
+		safeFront.w = max(front.right()-m-safeFront.x, 0)
 	}
 	z(ZoneSafeBack, safeBack)
 	z(ZoneSafeFront, safeFront)
-	safeSpine := Rect{spine.X.Add(l.SpineMargin), top.Add(ends), S.Sub(l.SpineMargin.Mul(two)), ph.Sub(ends.Mul(two))}
-	if !safeSpine.W.IsPositive() {
+	safeSpine := frect{spine.x + sm, top + ends, S - 2*sm, max(ph-2*ends, 0)}
+	if safeSpine.w <= 0 {
 		// The margins meet or cross: no room for text; keep the zone on the spine's centre line.
-		safeSpine.X, safeSpine.W = spine.X.Add(S.Div(two)), decimal.Zero
+		safeSpine.x, safeSpine.w = spine.x+S/2, 0
 	}
 	z(ZoneSafeSpine, safeSpine)
 	if b.Kind == paper.Jacket {
-		z(ZoneSafeFlapBack, flapBack.Inset(m))
-		z(ZoneSafeFlapFront, flapFront.Inset(m))
+		z(ZoneSafeFlapBack, flapBack.inset(m))
+		z(ZoneSafeFlapFront, flapFront.inset(m))
 	}
-	if l.Hinge.IsPositive() {
-		z(ZoneHingeBack, Rect{spine.X.Sub(l.Hinge), top, l.Hinge, ph})
-		z(ZoneHingeFront, Rect{spine.Right(), top, l.Hinge, ph})
+	if hinge > 0 {
+		z(ZoneHingeBack, frect{spine.x - hinge, top, hinge, ph})
+		z(ZoneHingeFront, frect{spine.right(), top, hinge, ph})
 	}
-	c.barcode(back, spine)
+	c.barcode(back, spine, hinge)
 
 	// Vertical guide lines run the full sheet height.
-	line := func(name, kind string, x decimal.Decimal) {
-		l.Lines = append(l.Lines, Line{Name: name, Kind: kind, X: x, Y0: decimal.Zero, Y1: l.Sheet.H})
+	l.Lines = make([]Line, 0, 8)
+	h := sheetH.dec()
+	line := func(name, kind string, x fx) {
+		l.Lines = append(l.Lines, Line{Name: name, Kind: kind, X: x.dec(), Y0: decimal.Zero, Y1: h})
 	}
 	if b.Kind == paper.Jacket {
-		line("flap_fold_back_outer", LineFlapFold, flapBack.Right())
-		line("flap_fold_back_inner", LineFlapFold, back.X)
+		line("flap_fold_back_outer", LineFlapFold, flapBack.right())
+		line("flap_fold_back_inner", LineFlapFold, back.x)
 	}
-	if l.Hinge.IsPositive() {
-		line("hinge_back", LineHinge, spine.X.Sub(l.Hinge))
+	if hinge > 0 {
+		line("hinge_back", LineHinge, spine.x-hinge)
 	}
-	line("fold_back", LineFold, spine.X)
-	line("fold_front", LineFold, spine.Right())
-	if l.Hinge.IsPositive() {
-		line("hinge_front", LineHinge, spine.Right().Add(l.Hinge))
+	line("fold_back", LineFold, spine.x)
+	line("fold_front", LineFold, spine.right())
+	if hinge > 0 {
+		line("hinge_front", LineHinge, spine.right()+hinge)
 	}
 	if b.Kind == paper.Jacket {
-		line("flap_fold_front_inner", LineFlapFold, front.Right())
-		line("flap_fold_front_outer", LineFlapFold, flapFront.X)
+		line("flap_fold_front_inner", LineFlapFold, front.right())
+		line("flap_fold_front_outer", LineFlapFold, flapFront.x)
 	}
 }
 
-func (c *computer) barcode(back, spine Rect) {
+func (c *computer) barcode(back, spine frect, hinge fx) {
 	l, bc := c.l, c.b.Barcode
-	w := c.length("barcode.width", bc.Width, false)
-	h := c.length("barcode.height", bc.Height, false)
-	ox := c.length("barcode.offset_x", bc.OffsetX, false)
-	oy := c.length("barcode.offset_y", bc.OffsetY, false)
-	right := spine.X
+	w := toFx(c.length("barcode.width", bc.Width, false))
+	h := toFx(c.length("barcode.height", bc.Height, false))
+	ox := toFx(c.length("barcode.offset_x", bc.OffsetX, false))
+	oy := toFx(c.length("barcode.offset_y", bc.OffsetY, false))
+	right := spine.x
 	if bc.From == "hinge" {
-		right = right.Sub(l.Hinge)
+		right -= hinge
 	}
-	r := Rect{right.Sub(ox).Sub(w), back.Bottom().Sub(oy).Sub(h), w, h}
-	if r.X.LessThan(back.X) {
-		l.Warnings = append(l.Warnings, fmt.Sprintf("the %s x %s in barcode box does not fit on the back panel", w, h))
+	r := frect{right - ox - w, back.bottom() - oy - h, w, h}
+	if r.x < back.x {
+		l.Warnings = append(l.Warnings, fmt.Sprintf("the %s x %s in barcode box does not fit on the back panel", w.dec(), h.dec()))
 	}
-	l.Zones = append(l.Zones, Zone{ZoneBarcode, r})
+	l.Zones = append(l.Zones, Zone{ZoneBarcode, r.rect()})
 	l.BarcodeByPrinter = bc.PrinterPlaces
 }
 
