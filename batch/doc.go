@@ -1,0 +1,71 @@
+// Package batch regenerates the cover templates of a whole catalogue of books
+// from one manifest, and only those whose inputs changed.
+//
+// A manifest ([ParseFile], [ParseYAML], [ParseCSV]) lists books: id, title,
+// author, ISBN (one, or one per format), price, printers, binding or formats,
+// paper, trim, and either a page count or an interior PDF from which the page
+// count (and, when no trim is given, the trim) is read. [Run] computes every
+// book's [spine.Layout] per printer and format, renders the templates into
+// OUT/<id>/<printer>-<binding>.<ext>, and records in OUT/.coverkit-state.json a
+// hash of each book's effective inputs together with its key numbers, so the
+// next run rewrites only the books whose hash moved and reports how their
+// numbers moved ("the-long-watch: 300 -> 312 pages; KDP spine 0.6756 ->
+// 0.7026 in").
+//
+// Batch computes no geometry of its own (that is [spine]) and draws nothing
+// (that is render): the pieces that read interiors, validate ISBNs, lay out
+// barcodes and draw templates are plugged in through [Tools], so the command
+// wires the real packages and tests can wire small fakes.
+//
+// # Manifest rules
+//
+//   - Unknown keys (YAML) and unknown columns (CSV) are errors naming the file
+//     and line, as are YAML syntax errors, a book that is not a mapping, a
+//     missing, path-like or duplicate id. These stop the run before anything is
+//     written ([*ManifestError]).
+//   - Every other problem belongs to one book (a malformed trim, a page count a
+//     printer refuses, an unreadable interior, an ISBN conflict): that book
+//     fails and is reported with its file and line; the other books are still
+//     produced.
+//   - Ids become directory names. They are lower-cased and every run of
+//     characters other than a-z, 0-9, '.', '_' and '-' becomes '-'
+//     ("The Long Watch" -> "the-long-watch"). An id containing '/' or '\\', an
+//     id that is "." or "..", starts with '.', is empty after cleaning, is longer
+//     than [MaxIDLen] or is a reserved device name (con, nul, com1...) is
+//     refused, so no id can name a path outside the output directory. Two ids
+//     that clean to the same name are an error.
+//   - Interior paths are relative to the manifest's directory.
+//   - In CSV, list cells (printers, binding/formats) separate items with ';' or
+//     '|' (',' is the column separator); a per-format ISBN cell is written
+//     "paperback=978-...;hardcover=978-...".
+//
+// # Barcodes and ISBNs
+//
+// The barcode key (yes, no or auto; default auto) says whether a barcode is
+// requested. With auto, a barcode is drawn whenever the edition has an ISBN,
+// and an ISBN is required for every printer that does not print its own
+// barcode (KDP prints one in its box when the cover has none, so a KDP-only
+// edition may go without; IngramSpark and Lulu need it on the cover). With yes
+// every edition needs an ISBN; with no none is required or drawn (drafts).
+// One ISBN identifies one edition (book and format): the same ISBN on two
+// formats or on two books is an error for every book involved. All printers
+// of one edition use the edition's ISBN by construction: the ISBN is given per
+// book or per format, never per printer.
+//
+// # Incremental runs
+//
+// A book is regenerated when its input hash differs from the state file's,
+// when a file recorded for it is missing, or with Force. The hash covers the
+// book's manifest entry after defaults, the page count and trim read from the
+// interior (not the interior's bytes: an edit that keeps the page count does
+// not change the cover), every computed layout (so any catalogue change that
+// moves a number is seen), the catalogue version, the coverkit version, the
+// output formats and whether a barcode is drawn. Unchanged books are not
+// opened for writing: their files keep their bytes and modification times.
+//
+// Files that the state records for a book but that the new run no longer
+// produces (a printer or format dropped, or the book removed from the
+// manifest) are deleted, but only when their content still has the hash the
+// state recorded; a file someone edited is left in place and reported. Files
+// the state does not record are never deleted.
+package batch

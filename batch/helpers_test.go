@@ -1,0 +1,200 @@
+package batch
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/coverkit/coverkit/barcode"
+	"github.com/coverkit/coverkit/paper"
+	"github.com/coverkit/coverkit/render"
+	"github.com/coverkit/coverkit/spine"
+)
+
+// textTemplate is a test renderer: a few deterministic lines naming what a
+// template would show, so tests can read back which numbers were drawn.
+func textTemplate(w io.Writer, l *spine.Layout, o render.Options) error {
+	_, err := fmt.Fprintf(w, "%s %s %d pages spine %s sheet %sx%s title %q barcode %v\n",
+		l.Printer, l.Binding, l.Pages, l.Spine.StringFixed(4), l.Sheet.W.StringFixed(4), l.Sheet.H.StringFixed(4), o.Title, o.Barcode != nil)
+	return err
+}
+
+// testTools wires the built-in catalogue and the text renderer for pdf and
+// png, and a stand-in barcode (a one-bar symbol) so the "barcode drawn" path
+// is exercised.
+func testTools() Tools {
+	return Tools{
+		Catalog:   paper.Default(),
+		Version:   "test",
+		Renderers: map[string]Renderer{"pdf": textTemplate, "png": textTemplate, "svg": textTemplate},
+		Barcode: func(isbn13, price string) (*barcode.Symbol, error) {
+			return &barcode.Symbol{Width: 1, Height: 1, Bars: []barcode.Bar{{W: 0.1, H: 1}}}, nil
+		},
+	}
+}
+
+// writeInterior writes an interior PDF with n pages of w x h inches.
+func writeInterior(t testing.TB, path string, n int, w, h float64) {
+	t.Helper()
+	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "in", Size: fpdf.SizeType{Wd: w, Ht: h}})
+	pdf.SetCompression(false)
+	pdf.SetCreationDate(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	pdf.SetFont("Helvetica", "", 10)
+	for i := 0; i < n; i++ {
+		pdf.AddPage()
+		pdf.Text(0.5, 0.5, fmt.Sprint(i+1))
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := pdf.OutputFileAndClose(path); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// writeFile writes a test file, creating its directory.
+func writeFile(t testing.TB, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// parse parses a manifest file and fails the test on error.
+func parse(t testing.TB, path string) *Manifest {
+	t.Helper()
+	m, err := ParseFile(path)
+	if err != nil {
+		t.Fatalf("ParseFile(%s): %v", path, err)
+	}
+	return m
+}
+
+// run runs a manifest and fails the test on a run error.
+func run(t testing.TB, path, out string, o Options) *Report {
+	t.Helper()
+	o.Out = out
+	if o.Jobs == 0 {
+		o.Jobs = 2
+	}
+	rep, err := Run(parse(t, path), testTools(), o)
+	if err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	return rep
+}
+
+// fileStamp is a file's content and modification time.
+type fileStamp struct {
+	data  string
+	mtime time.Time
+}
+
+// snapshot records every file under dir, and first backdates them all by an
+// hour so a rewrite (even in the same second) shows as a new mtime.
+func snapshot(t testing.TB, dir string) map[string]fileStamp {
+	t.Helper()
+	old := time.Now().Add(-time.Hour).Truncate(time.Second)
+	out := map[string]fileStamp{}
+	err := filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		if err := os.Chtimes(p, old, old); err != nil {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = fileStamp{string(b), old}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// touched lists the files whose bytes or mtime differ from the snapshot,
+// plus files added or removed.
+func touched(t testing.TB, dir string, before map[string]fileStamp) []string {
+	t.Helper()
+	var out []string
+	seen := map[string]bool{}
+	err := filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		seen[rel] = true
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		was, ok := before[rel]
+		switch {
+		case !ok:
+			out = append(out, "+"+rel)
+		case was.data != string(b) || !info.ModTime().Equal(was.mtime):
+			out = append(out, "~"+rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rel := range before {
+		if !seen[rel] {
+			out = append(out, "-"+rel)
+		}
+	}
+	return sortedStrings(out)
+}
+
+func sortedStrings(s []string) []string {
+	out := append([]string(nil), s...)
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j] < out[j-1]; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// bookReport finds a book's report by id.
+func bookReport(t testing.TB, rep *Report, id string) *BookReport {
+	t.Helper()
+	for _, b := range rep.Books {
+		if b.ID == id {
+			return b
+		}
+	}
+	t.Fatalf("no report for %q in %v", id, ids(rep))
+	return nil
+}
+
+func ids(rep *Report) []string {
+	var out []string
+	for _, b := range rep.Books {
+		out = append(out, b.ID+"="+b.Status)
+	}
+	return out
+}
+
+func mustContain(t testing.TB, got, want string) {
+	t.Helper()
+	if !strings.Contains(got, want) {
+		t.Errorf("got %q\nwant it to contain %q", got, want)
+	}
+}
