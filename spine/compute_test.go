@@ -392,10 +392,10 @@ func TestEstimatesAreFlagged(t *testing.T) {
 	}
 }
 
-func BenchmarkCompute(b *testing.B) {
-	p := catalog.Printer("kdp")
+func benchCompute(b *testing.B, printer string, binding paper.BindingKind) {
+	p := catalog.Printer(printer)
 	ts, _ := paper.ParseTrim("6x9")
-	req := Request{Binding: paper.Paperback, Paper: "cream", Trim: ts, Pages: 300}
+	req := Request{Binding: binding, Paper: "cream", Trim: ts, Pages: 300}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Compute(p, req); err != nil {
@@ -404,17 +404,11 @@ func BenchmarkCompute(b *testing.B) {
 	}
 }
 
-func BenchmarkComputeIngramJacket(b *testing.B) {
-	p := catalog.Printer("ingramspark")
-	ts, _ := paper.ParseTrim("6x9")
-	req := Request{Binding: paper.Jacket, Paper: "cream", Trim: ts, Pages: 300}
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := Compute(p, req); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
+// Target (issue 2): under 20 µs per full layout.
+func BenchmarkCompute(b *testing.B)             { benchCompute(b, "kdp", paper.Paperback) }
+func BenchmarkComputeKDPHardcover(b *testing.B) { benchCompute(b, "kdp", paper.Hardcover) }
+func BenchmarkComputeIngramJacket(b *testing.B) { benchCompute(b, "ingramspark", paper.Jacket) }
+func BenchmarkComputeLuluCasewrap(b *testing.B) { benchCompute(b, "lulu", paper.Hardcover) }
 
 func TestFixedPointRoundTrip(t *testing.T) {
 	for _, s := range []string{"0", "0.125", "6.14", "0.590551181102", "12.9256", "-3.5", "100", "0.000000000001", "123456.789"} {
