@@ -1,0 +1,63 @@
+package barcode
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/gomono"
+)
+
+// fixedDate keeps the output byte-for-byte reproducible.
+var fixedDate = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// WritePDF writes the symbol alone as a one-page vector PDF whose page is the
+// symbol (quiet zones included) on a white ground. Bars are filled rectangles
+// and text is Go Mono, embedded; both are painted in 100 % black of the K
+// plate only (DeviceCMYK 0 0 0 1), so a printer never sees rich black bars.
+func (s *Symbol) WritePDF(w io.Writer) error {
+	if s == nil || s.Width <= 0 || s.Height <= 0 {
+		return fmt.Errorf("barcode: pdf: empty symbol")
+	}
+	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "in", Size: fpdf.SizeType{Wd: s.Width, Ht: s.Height}})
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetCreationDate(fixedDate)
+	pdf.SetModificationDate(fixedDate)
+	pdf.SetCatalogSort(true)
+	pdf.SetProducer("coverkit", false)
+	pdf.SetCreator("coverkit barcode", false)
+	title := "EAN-13 " + s.Digits
+	if s.Addon != "" {
+		title += " + " + s.Addon
+	}
+	pdf.SetTitle(title, false)
+	pdf.AddUTF8FontFromBytes("GoMono", "", gomono.TTF)
+	pdf.AddPage()
+	pdf.SetFillColor(0, 0, 0)
+	pdf.SetTextColor(0, 0, 0)
+	// fpdf sets colours as RGB; write the CMYK operators directly. Nothing
+	// below changes the fill colour again, so every bar and glyph uses them.
+	pdf.RawWriteStr("0 0 0 0 k\n")
+	pdf.Rect(0, 0, s.Width, s.Height, "F")
+	pdf.RawWriteStr("0 0 0 1 k\n")
+	for _, b := range s.Bars {
+		pdf.Rect(b.X, b.Y, b.W, b.H, "F")
+	}
+	for _, t := range s.Texts {
+		pdf.SetFont("GoMono", "", t.Size)
+		x := t.X
+		switch t.Align {
+		case "center":
+			x -= pdf.GetStringWidth(t.Value) / 2
+		case "right":
+			x -= pdf.GetStringWidth(t.Value)
+		}
+		pdf.Text(x, t.Y, t.Value)
+	}
+	if err := pdf.Output(w); err != nil {
+		return fmt.Errorf("barcode: pdf: %w", err)
+	}
+	return nil
+}

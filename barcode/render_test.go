@@ -1,0 +1,240 @@
+package barcode
+
+import (
+	"bytes"
+	"compress/zlib"
+	"encoding/binary"
+	"encoding/xml"
+	"fmt"
+	"image/png"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/coverkit/coverkit/isbn"
+)
+
+// requireTool skips the test when a Debian tool the decode tests need is
+// missing; `make tools` (and .ci/run) install them.
+func requireTool(t *testing.T, name, pkg string) {
+	t.Helper()
+	if _, err := exec.LookPath(name); err != nil {
+		t.Skipf("%s not installed (Debian package %s; run `make tools`): skipping the decode test", name, pkg)
+	}
+}
+
+// zbar decodes an image file with zbarimg, the add-on decoder enabled, and
+// returns its symbols as "TYPE:DATA" lines, sorted, e.g. "EAN-5:51995" and
+// "ISBN-13:9781913588656".
+func zbar(t *testing.T, file string) []string {
+	t.Helper()
+	cmd := exec.Command("zbarimg", "-q", "-Sean5.enable", "-Sisbn13.enable", file)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("zbarimg %s: %v\n%s%s", filepath.Base(file), err, out.String(), errb.String())
+	}
+	got := strings.Fields(out.String())
+	slices.Sort(got)
+	return got
+}
+
+func pdftoppm(t *testing.T, pdf string, dpi int) string {
+	t.Helper()
+	prefix := strings.TrimSuffix(pdf, ".pdf") + "-" + itoa(dpi)
+	out, err := exec.Command("pdftoppm", "-r", itoa(dpi), "-png", "-singlefile", pdf, prefix).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdftoppm: %v\n%s", err, out)
+	}
+	return prefix + ".png"
+}
+
+// The barcode drawn as PNG, and as PDF rasterised by poppler, scans back to
+// the ISBN and the add-on at the smallest and nominal magnifications.
+func TestDecodeWithZbar(t *testing.T) {
+	requireTool(t, "zbarimg", "zbar-tools")
+	dir := t.TempDir()
+	cases := []struct {
+		isbn, addon string
+		mag         float64
+	}{
+		{"978-1-913588-65-6", "51995", 1.00},
+		{"978-1-913588-65-6", "90000", 0.80},
+		{"979-8-6505-3125-8", "62499", 0.92},
+		{"0-8044-2957-X", "01299", 0.80},
+	}
+	for n, c := range cases {
+		i := isbn.MustParse(c.isbn)
+		a, err := isbn.ParseAddon(c.addon)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, _, err := Bookland(i, a, c.mag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []string{"EAN-5:" + c.addon, "ISBN-13:" + i.String()}
+		base := filepath.Join(dir, "b"+itoa(n))
+		for _, dpi := range []int{300, 600} {
+			var buf bytes.Buffer
+			if err := s.WritePNG(&buf, dpi); err != nil {
+				t.Fatal(err)
+			}
+			f := base + "-" + itoa(dpi) + ".png"
+			os.WriteFile(f, buf.Bytes(), 0o644)
+			if got := zbar(t, f); !slices.Equal(got, want) {
+				t.Errorf("%s+%s at %.0f%%, PNG %d dpi: zbarimg read %q, want %q", c.isbn, c.addon, c.mag*100, dpi, got, want)
+			}
+		}
+		if _, err := exec.LookPath("pdftoppm"); err != nil {
+			continue
+		}
+		var buf bytes.Buffer
+		if err := s.WritePDF(&buf); err != nil {
+			t.Fatal(err)
+		}
+		pdf := base + ".pdf"
+		os.WriteFile(pdf, buf.Bytes(), 0o644)
+		for _, dpi := range []int{300, 600} {
+			if got := zbar(t, pdftoppm(t, pdf, dpi)); !slices.Equal(got, want) {
+				t.Errorf("%s+%s at %.0f%%, PDF via pdftoppm -r %d: zbarimg read %q, want %q", c.isbn, c.addon, c.mag*100, dpi, got, want)
+			}
+		}
+	}
+	requireTool(t, "pdftoppm", "poppler-utils")
+}
+
+func symbol(t *testing.T) *Symbol {
+	t.Helper()
+	s, _, err := Bookland(isbn.MustParse("9781913588656"), isbn.NoPrice, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// The same symbol gives the same bytes, in every format.
+func TestDeterministic(t *testing.T) {
+	s := symbol(t)
+	for name, write := range map[string]func(*bytes.Buffer) error{
+		"pdf": func(b *bytes.Buffer) error { return s.WritePDF(b) },
+		"svg": func(b *bytes.Buffer) error { return s.WriteSVG(b) },
+		"png": func(b *bytes.Buffer) error { return s.WritePNG(b, 300) },
+	} {
+		var a, b bytes.Buffer
+		if err := write(&a); err != nil {
+			t.Fatal(err)
+		}
+		if err := write(&b); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a.Bytes(), b.Bytes()) || a.Len() == 0 {
+			t.Errorf("%s output differs between runs", name)
+		}
+	}
+}
+
+// Bars and text are painted with K only (DeviceCMYK 0 0 0 1), never RGB or
+// grey, and the page is exactly the symbol.
+func TestPDFBlackIsKOnly(t *testing.T) {
+	s := symbol(t)
+	var buf bytes.Buffer
+	if err := s.WritePDF(&buf); err != nil {
+		t.Fatal(err)
+	}
+	var content []byte
+	for _, m := range regexp.MustCompile(`(?s)stream\r?\n(.*?)endstream`).FindAllSubmatch(buf.Bytes(), -1) {
+		r, err := zlib.NewReader(bytes.NewReader(m[1]))
+		if err != nil {
+			continue
+		}
+		var b bytes.Buffer
+		b.ReadFrom(r)
+		if bytes.Contains(b.Bytes(), []byte(" re f")) {
+			content = b.Bytes()
+		}
+	}
+	if content == nil {
+		t.Fatal("no page content stream found")
+	}
+	c := string(content)
+	paint := c[strings.Index(c, "0 0 0 1 k"):]
+	if strings.Contains(paint, " rg") || strings.Contains(paint, " g\n") || strings.Count(paint, " k\n") != 1 {
+		t.Errorf("colour changes after the K-only black:\n%.400s", paint)
+	}
+	if n := strings.Count(paint, " re f"); n != len(s.Bars) {
+		t.Errorf("%d filled rectangles after K black, want %d bars", n, len(s.Bars))
+	}
+	if !strings.Contains(paint, "Tj") {
+		t.Error("no text drawn in K black")
+	}
+	w := regexp.MustCompile(`/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]`).FindSubmatch(buf.Bytes())
+	if want := fmt.Sprintf("%.2f %.2f", s.Width*72, s.Height*72); w == nil || string(w[1])+" "+string(w[2]) != want {
+		t.Errorf("MediaBox %q, want the symbol's %s pt", w, want)
+	}
+}
+
+func TestPNGResolution(t *testing.T) {
+	s := symbol(t)
+	var buf bytes.Buffer
+	if err := s.WritePNG(&buf, 600); err != nil {
+		t.Fatal(err)
+	}
+	p := buf.Bytes()
+	k := bytes.Index(p, []byte("pHYs"))
+	if k < 0 || k > 40 {
+		t.Fatal("no pHYs chunk after IHDR")
+	}
+	if x, y, unit := binary.BigEndian.Uint32(p[k+4:]), binary.BigEndian.Uint32(p[k+8:]), p[k+12]; x != 23622 || y != 23622 || unit != 1 {
+		t.Errorf("pHYs %d x %d unit %d, want 23622 px/m (600 dpi)", x, y, unit)
+	}
+	img, err := png.Decode(bytes.NewReader(p))
+	if err != nil {
+		t.Fatalf("decode: %v (bad chunk CRC?)", err)
+	}
+	if b := img.Bounds(); b.Dx() != int(math.Ceil(s.Width*600)) || b.Dy() != int(math.Ceil(s.Height*600)) {
+		t.Errorf("size %v, want %.4f x %.4f in at 600 dpi", b.Size(), s.Width, s.Height)
+	}
+	// Bars are crisp: along a row through the bars every pixel is pure
+	// black or pure white.
+	y := int(0.5 * float64(img.Bounds().Dy()))
+	for x := 0; x < img.Bounds().Dx(); x++ {
+		if r, _, _, _ := img.At(x, y).RGBA(); r != 0 && r != 0xffff {
+			t.Fatalf("grey pixel %d at (%d,%d)", r>>8, x, y)
+		}
+	}
+	for _, dpi := range []int{100, 5000} {
+		if err := s.WritePNG(&bytes.Buffer{}, dpi); err == nil {
+			t.Errorf("dpi %d accepted", dpi)
+		}
+	}
+}
+
+func TestSVGWellFormed(t *testing.T) {
+	s := symbol(t)
+	var buf bytes.Buffer
+	if err := s.WriteSVG(&buf); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Width string `xml:"width,attr"`
+		G     []struct {
+			Rects []struct{} `xml:"rect"`
+			Texts []string   `xml:"text"`
+		} `xml:"g"`
+	}
+	if err := xml.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Width != fmt.Sprintf("%.4fin", s.Width) || len(doc.G) != 2 || len(doc.G[0].Rects) != len(s.Bars) || len(doc.G[1].Texts) != len(s.Texts) {
+		t.Errorf("svg: width %s, %d groups", doc.Width, len(doc.G))
+	}
+	if last := doc.G[1].Texts[len(doc.G[1].Texts)-1]; last != "ISBN 978-1-913588-65-6" {
+		t.Errorf("last text %q", last)
+	}
+}
