@@ -31,6 +31,8 @@ type Options struct {
 	// (fonts, images, colour spaces, marks). Default 1: a cover has one page;
 	// an interior needs only its boxes. -1 analyses every page.
 	ContentPages int
+	// SkipContent reads boxes only (an interior needs no more).
+	SkipContent bool
 	// MaxOps bounds content-stream operators per page, forms included
 	// (default 2,000,000).
 	MaxOps int
@@ -215,6 +217,9 @@ func read(ctx context.Context, r io.ReadSeeker, size int64, o Options) (*Facts, 
 	n := o.ContentPages
 	if n < 0 || n > f.PageCount {
 		n = f.PageCount
+	}
+	if o.SkipContent {
+		n = 0
 	}
 	a := &analyser{ctx: ctx, xt: xt, f: f, o: o, fonts: map[string]*Font{}}
 	for i := 1; i <= n; i++ {

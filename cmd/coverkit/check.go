@@ -1,0 +1,276 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/coverkit/coverkit/paper"
+	"github.com/coverkit/coverkit/preflight"
+	"github.com/shopspring/decimal"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newCheckCmd) }
+
+type checkOptions struct {
+	spec      specFlags
+	interior  string
+	tolerance string
+	password  string
+	json      bool
+}
+
+// maxTolerance bounds --tolerance: a quarter inch already hides a 100-page
+// spine error on most papers.
+var maxTolerance = decimal.RequireFromString("0.25")
+
+func newCheckCmd(e *env) *cobra.Command {
+	o := &checkOptions{}
+	c := &cobra.Command{
+		Use:   "check COVER.pdf (--interior INTERIOR.pdf | --pages N) --printer P[,P2] [--binding B] [--paper S] [--trim WxH]",
+		Short: "Preflight a finished cover PDF against the interior and each printer's rules",
+		Long: `Reads a finished cover PDF and checks it, for each named printer, against the
+full sheet coverkit computes for the book: one page, the right width and
+height (within --tolerance), and the printer's file rules: fonts embedded,
+image resolution, CMYK and PDF/X where required, encryption, text on a spine
+too thin for it, content in the box where the printer prints its barcode,
+and file size. Each check says pass, warn or fail with the rule and its source.
+
+When the size is wrong the report says by how much and what the file does fit:
+which page count on the same paper, which other paper, which other printer.
+
+With --interior the page count and trim come from the interior PDF (the trim
+from its TrimBox, or its MediaBox less 0.125 in bleed on three or four sides),
+and every interior page must have the same size; --trim may then be omitted.
+
+The default tolerance is 1 pt (1/72 in): no printer publishes one, KDP's own
+templates write the page size rounded down to whole points, and 1 pt is a
+quarter of the 1/16 in fold drift KDP and IngramSpark allow in production.` + `
+
+EXIT STATUS
+  0  every check passed (warnings allowed)
+  1  a check failed, or a printer cannot make the book
+  2  unusable input: bad flags, a missing file, not a PDF, a damaged or
+     password-protected PDF
+`,
+		Example: `  coverkit check cover.pdf --interior interior.pdf --printer kdp --paper white
+  coverkit check cover.pdf --pages 300 --trim 6x9 --printer kdp,ingramspark --paper cream
+  coverkit check cover.pdf --pages 300 --trim 6x9 -p kdp --tolerance 0.5mm --json`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error { return runCheck(e, o, args[0]) },
+	}
+	o.spec.register(c, false)
+	fl := c.Flags()
+	fl.StringVar(&o.interior, "interior", "", "interior PDF: gives the page count and trim")
+	fl.StringVar(&o.tolerance, "tolerance", "1pt", "size tolerance (e.g. 1pt, 0.5mm, 0.01in)")
+	fl.StringVar(&o.password, "password", "", "password of an encrypted cover or interior")
+	fl.BoolVar(&o.json, "json", false, "print the report as JSON")
+	return c
+}
+
+func runCheck(e *env, o *checkOptions, coverPath string) error {
+	if o.interior != "" && o.spec.pages != "" {
+		return usageErr("--interior and --pages both give the page count; use one")
+	}
+	if o.interior == "" && o.spec.pages == "" {
+		return usageErr("need the page count: --interior INTERIOR.pdf or --pages N")
+	}
+	if len(splitList(o.spec.printers)) == 0 {
+		return usageErr("--printer is required: name the printer(s) the cover is for (e.g. --printer kdp)")
+	}
+	if o.interior == "" && o.spec.trim == "" {
+		return usageErr("--trim is required with --pages (e.g. --trim 6x9); or give --interior to read it")
+	}
+	tol, err := paper.ParseLength(o.tolerance)
+	if err != nil {
+		return usageErr("--tolerance: %v", err)
+	}
+	if tol.GreaterThan(maxTolerance) {
+		return usageErr("--tolerance: %s is more than %s in; a tolerance that large hides wrong page counts", o.tolerance, maxTolerance)
+	}
+	spec, err := o.spec.parse(false)
+	if err != nil {
+		return err
+	}
+	tolF, _ := tol.Float64()
+	ctx := context.Background()
+	ro := preflight.Options{Password: o.password}
+
+	var inInfo *preflight.InteriorInfo
+	var inResults []preflight.Result
+	if o.interior != "" {
+		ro := ro
+		ro.SkipContent = true
+		f, err := preflight.ReadFile(ctx, o.interior, ro)
+		if err != nil {
+			return readErr("interior", o.interior, err)
+		}
+		info := preflight.Interior(f, knownTrims(spec.catalog), tolF)
+		inInfo = &info
+		spec.req.Pages = info.Pages
+		var asked *preflight.TrimSize
+		if spec.req.Trim.Raw == "" {
+			w := decimal.NewFromFloat(info.Trim.W).Round(4)
+			h := decimal.NewFromFloat(info.Trim.H).Round(4)
+			spec.req.Trim = paper.TrimSpec{Raw: w.String() + "x" + h.String(), Width: w, Height: h, Unit: paper.Inch}
+		} else if !spec.req.Trim.IsNamed() {
+			tw, _ := spec.req.Trim.Width.Float64()
+			th, _ := spec.req.Trim.Height.Float64()
+			asked = &preflight.TrimSize{W: tw, H: th}
+		}
+		inResults = preflight.CheckInterior(info, asked, tolF)
+	}
+
+	cover, err := preflight.ReadFile(ctx, coverPath, ro)
+	if err != nil {
+		return readErr("cover", coverPath, err)
+	}
+	results := spec.layouts()
+	shown, _ := splitResults(spec, results)
+	var targets []preflight.Target
+	for _, r := range shown {
+		targets = append(targets, preflight.Target{Printer: r.printer, Layout: r.layout, Err: r.err, Trim: spec.req.Trim})
+	}
+	rep := preflight.CheckCover(cover, targets, preflight.CheckOptions{Tolerance: tol, Catalog: spec.catalog})
+	rep.Cover = coverPath
+	if inInfo != nil {
+		rep.Interior, rep.InteriorFnd, rep.InteriorRes = o.interior, inInfo, inResults
+		for _, r := range inResults {
+			if r.Status == preflight.Fail {
+				rep.Status = preflight.Fail
+			}
+		}
+	}
+	if o.json {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rep); err != nil {
+			return err
+		}
+	} else {
+		writeCheckReport(e.stdout, rep, tol)
+	}
+	if rep.Status == preflight.Fail {
+		return silentFail
+	}
+	return nil
+}
+
+// readErr reports an unreadable input (exit 2), naming the file and the rule.
+func readErr(what, path string, err error) error {
+	ce := usageErr("read %s %s: %v", what, path, err)
+	switch {
+	case preflight.Unusable(err) && strings.Contains(err.Error(), preflight.ErrEncrypted.Error()):
+		ce.hints = []string{"give the password with --password, or save the PDF without security"}
+	case strings.Contains(err.Error(), preflight.ErrLimit.Error()):
+		ce.hints = []string{"coverkit bounds what it reads so that a hostile file cannot exhaust the machine"}
+	}
+	return ce
+}
+
+// knownTrims lists every named trim in the catalogue, for reading interiors.
+func knownTrims(cat *paper.Catalog) []preflight.TrimSize {
+	var out []preflight.TrimSize
+	seen := map[string]bool{}
+	for _, p := range cat.Printers {
+		for _, b := range p.Bindings {
+			for _, t := range b.Trims.Named {
+				w, h := t.Size()
+				k := w.String() + "x" + h.String()
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+				wf, _ := w.Float64()
+				hf, _ := h.Float64()
+				out = append(out, preflight.TrimSize{W: wf, H: hf})
+			}
+		}
+	}
+	return out
+}
+
+func statusWord(s preflight.Status) string {
+	switch s {
+	case preflight.Fail:
+		return "FAIL"
+	case preflight.Warn:
+		return "warn"
+	case preflight.Skip:
+		return "skip"
+	}
+	return "pass"
+}
+
+func writeCheckReport(w io.Writer, rep *preflight.Report, tol decimal.Decimal) {
+	fmt.Fprintf(w, "cover %s: %d page(s), %s x %s in (%s), PDF %s, %s\n", rep.Cover, rep.CoverPages,
+		rep.Found.Width, rep.Found.Height, rep.FoundBox, rep.PDFVersion, humanBytes(rep.FileSize))
+	if rep.InteriorFnd != nil {
+		in := rep.InteriorFnd
+		fmt.Fprintf(w, "interior %s: %d pages, trim %s (from the %s)\n", rep.Interior, in.Pages, in.Trim, in.From)
+		for _, n := range in.Notes {
+			fmt.Fprintf(w, "  note: %s\n", n)
+		}
+	}
+	fmt.Fprintf(w, "tolerance: %s in (%s pt)\n", tol.Round(4).String(), paper.FromInches(tol, paper.Point).Round(2).String())
+	if len(rep.InteriorRes) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "Interior")
+		writeResults(w, rep.InteriorRes)
+	}
+	for _, p := range rep.Printers {
+		fmt.Fprintln(w)
+		if p.Error != "" {
+			fmt.Fprintf(w, "%s: FAIL\n  %s\n", p.PrinterName, p.Error)
+			continue
+		}
+		fmt.Fprintf(w, "%s %s, %s paper, %d pages (trim %s x %s in, spine %s in, sheet %s x %s in): %s\n",
+			p.PrinterName, p.Binding, p.Paper, p.Pages, p.Trim.Width, p.Trim.Height, p.Spine, p.Expected.Width, p.Expected.Height, statusWord(p.Status))
+		writeResults(w, p.Results)
+		if p.Estimate {
+			fmt.Fprintf(w, "  * ESTIMATE: the layout uses UNCONFIRMED values: %s\n", strings.Join(p.Warnings, "; "))
+		}
+	}
+	if len(rep.Notes) > 0 {
+		fmt.Fprintln(w)
+		for _, n := range rep.Notes {
+			fmt.Fprintf(w, "note: %s\n", n)
+		}
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "result: %s\n", statusWord(rep.Status))
+}
+
+func writeResults(w io.Writer, rs []preflight.Result) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, r := range rs {
+		fmt.Fprintf(tw, "  %s\t%s\t%s\n", statusWord(r.Status), r.Check, r.Message)
+		if r.Status == preflight.Fail || r.Status == preflight.Warn {
+			rule := r.Rule
+			if r.Source != "" {
+				rule += " [" + r.Source + "]"
+			}
+			if r.Confidence != "" {
+				rule += " (" + r.Confidence + ")"
+			}
+			if strings.TrimSpace(rule) != "" {
+				fmt.Fprintf(tw, "  \t\trule: %s\n", rule)
+			}
+		}
+	}
+	tw.Flush()
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1e6:
+		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+	case n >= 1e3:
+		return fmt.Sprintf("%.1f kB", float64(n)/1e3)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

@@ -1,0 +1,165 @@
+package preflight
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/coverkit/coverkit/paper"
+	"github.com/coverkit/coverkit/spine"
+	"github.com/shopspring/decimal"
+)
+
+// Fit is a book that a found cover size fits: a printer, binding, paper and
+// a run of page counts whose full sheet matches within the tolerance.
+type Fit struct {
+	Printer     string `json:"printer"`
+	PrinterName string `json:"printer_name"`
+	Binding     string `json:"binding"`
+	Paper       string `json:"paper"`
+	PagesFrom   int    `json:"pages_from"`
+	PagesTo     int    `json:"pages_to"`
+	// Best is the page count whose sheet width is closest to the found width.
+	Best int `json:"best"`
+}
+
+func (f Fit) pages() string {
+	if f.PagesFrom == f.PagesTo {
+		return fmt.Sprintf("%d pages", f.PagesFrom)
+	}
+	return fmt.Sprintf("%d-%d pages", f.PagesFrom, f.PagesTo)
+}
+
+// maxFits bounds the reverse-solve answer.
+const maxFits = 8
+
+// Solve finds every catalogued printer, binding and paper whose full sheet for
+// the given trim is w x h inches within tol, and the page counts that give it.
+// It evaluates each stock's spine rule directly (spine.Width) on top of one
+// layout per stock, so it costs one Compute per stock plus one rule
+// evaluation per page count.
+//
+// Fits are ordered by kinship with the book being checked (printer, then
+// binding, then paper): the same printer and paper at another page count
+// first, then other papers, then other printers.
+func Solve(cat *paper.Catalog, trim paper.TrimSpec, w, h, tol float64, like *spine.Layout) []Fit {
+	type ranked struct {
+		Fit
+		rank, order int
+	}
+	var all []ranked
+	for _, p := range cat.Printers {
+		for _, b := range p.Bindings {
+			for _, st := range b.Stocks {
+				for _, f := range solveStock(p, b, st, trim, w, h, tol) {
+					r := 0
+					if like != nil {
+						if f.Printer != like.Printer {
+							r += 4
+						}
+						if f.Binding != string(like.Binding) {
+							r += 2
+						}
+						if f.Paper != like.Paper {
+							r++
+						}
+					}
+					all = append(all, ranked{f, r, len(all)})
+				}
+			}
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].rank < all[j].rank })
+	var out []Fit
+	for i, r := range all {
+		if i == maxFits {
+			break
+		}
+		out = append(out, r.Fit)
+	}
+	return out
+}
+
+func solveStock(p *paper.Printer, b *paper.Binding, st *paper.Stock, trim paper.TrimSpec, w, h, tol float64) []Fit {
+	lo, hi := st.Pages.Min.Value, st.Pages.Max.Value
+	base, err := spine.Compute(p, spine.Request{Binding: b.Kind, Paper: st.ID, Trim: trim, Pages: lo})
+	if err != nil {
+		return nil
+	}
+	if st.TrimLimits != nil {
+		if r, ok := st.TrimLimits.Limits[base.TrimName]; ok {
+			lo, hi = r.Min, r.Max
+		}
+	}
+	if math.Abs(f64(base.Sheet.H)-h) > tol+1e-9 {
+		return nil
+	}
+	fixed := f64(base.Sheet.W.Sub(base.Spine))
+	step := 1
+	if b.PageRounding.Value == "even" {
+		step = 2
+		if lo%2 == 1 {
+			lo++
+		}
+	}
+	var out []Fit
+	cur := Fit{}
+	bestD := math.Inf(1)
+	for n := lo; n <= hi; n += step {
+		s, err := spine.Width(st.Spine, n)
+		if err != nil {
+			continue
+		}
+		d := fixed + f64(s) - w
+		if d > tol+1e-9 {
+			break // spines only grow with the page count
+		}
+		if math.Abs(d) <= tol+1e-9 {
+			if cur.PagesFrom == 0 {
+				cur = Fit{Printer: p.ID, PrinterName: p.Name, Binding: string(b.Kind), Paper: st.ID, PagesFrom: n, Best: n}
+				bestD = math.Inf(1)
+			}
+			cur.PagesTo = n
+			if math.Abs(d) < bestD {
+				cur.Best, bestD = n, math.Abs(d)
+			}
+		} else if cur.PagesFrom != 0 {
+			out = append(out, cur)
+			cur = Fit{}
+		}
+	}
+	if cur.PagesFrom != 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+func f64(d decimal.Decimal) float64 {
+	v, _ := d.Float64()
+	return v
+}
+
+// fitsText says what a size fits: "KDP white 262-274 pages (closest 268) or
+// IngramSpark cream 300 pages".
+func fitsText(fits []Fit, binding string) string {
+	if len(fits) == 0 {
+		return ""
+	}
+	parts := make([]string, len(fits))
+	for i, f := range fits {
+		s := f.PrinterName
+		if f.Binding != binding {
+			s += " " + f.Binding
+		}
+		s += " " + f.Paper + " " + f.pages()
+		if f.PagesFrom != f.PagesTo {
+			s += fmt.Sprintf(" (closest %d)", f.Best)
+		}
+		parts[i] = s
+	}
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " or " + parts[len(parts)-1]
+}
