@@ -36,7 +36,7 @@ const (
 )
 
 // ErrDigits is returned for input that is not the right number of digits.
-var ErrDigits = errors.New("barcode: wrong digits")
+var ErrDigits = errors.New("wrong digits")
 
 // EAN13 returns the 95 modules of the EAN-13 symbol for 13 digits (the check
 // digit included and verified).

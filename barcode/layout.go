@@ -40,10 +40,10 @@ const (
 )
 
 // ErrMagnification reports a magnification outside 80-200 %.
-var ErrMagnification = errors.New("barcode: magnification out of range")
+var ErrMagnification = errors.New("magnification out of range")
 
 // ErrDoesNotFit reports a box too small for the symbol even at 80 %.
-var ErrDoesNotFit = errors.New("barcode: does not fit")
+var ErrDoesNotFit = errors.New("does not fit")
 
 // Options control [New].
 type Options struct {

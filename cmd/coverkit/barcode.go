@@ -1,0 +1,162 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/coverkit/coverkit/barcode"
+	"github.com/coverkit/coverkit/internal/atomicfile"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newBarcodeCmd) }
+
+type barcodeOptions struct {
+	code   isbnFlags
+	mag    float64 // percent
+	fit    string
+	format string
+	dpi    int
+	out    string
+}
+
+func newBarcodeCmd(e *env) *cobra.Command {
+	o := &barcodeOptions{}
+	c := &cobra.Command{
+		Use:   "barcode --isbn ISBN [--price P [--currency C] | --addon NNNNN] --out FILE",
+		Short: "Write the ISBN barcode alone (PDF, SVG or PNG) for designers who place it themselves",
+		Long: `Writes a Bookland EAN-13 barcode for an ISBN, with its 5-digit price add-on,
+the digits under the bars and the hyphenated "ISBN 978-..." line above: the
+barcode alone, on a white ground that includes the quiet zones, to place on a
+cover yourself.
+
+The ISBN may be an ISBN-13 or an ISBN-10 (converted to 978), with hyphens,
+spaces or an "ISBN" label; a wrong check digit is an error that says which
+digit was expected. The add-on is built from --price and --currency (USD 5,
+CAD 6, GBP 0, AUD 3, NZD 4: --price 19.95 gives 51995), given raw with
+--addon, or 90000 (no price) by default; --addon none leaves it off.
+
+The PDF and SVG are vector: filled rectangles, bars and digits in 100% black
+(K only in the PDF), Go Mono digits embedded. The PNG snaps bars to whole
+pixels and records its resolution. --magnification scales the 0.33 mm module
+(80-200%); --fit WxH instead picks the largest size that fits a box in inches,
+e.g. --fit 1.75x1 for IngramSpark's barcode area. The format comes from
+--format or the --out extension. The file is replaced whole, never left
+half-written.` + exitStatusHelp,
+		Example: `  coverkit barcode --isbn 978-1-913588-65-6 --price 19.95 --currency USD --out barcode.pdf
+  coverkit barcode --isbn 1913588650 --addon 90000 --format svg --out isbn.svg
+  coverkit barcode --isbn 979-8-6505-3125-8 --fit 1.75x1 --out barcode.png --dpi 1200`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			return runBarcode(e, o, c.Flags().Changed("magnification"))
+		},
+	}
+	o.code.register(c, false)
+	fl := c.Flags()
+	fl.Float64Var(&o.mag, "magnification", 100, "size in percent of the nominal 0.33 mm module, 80-200")
+	fl.StringVar(&o.fit, "fit", "", "instead of --magnification, the largest size (80-200%) that fits a WxH box in inches, e.g. 2x1.2")
+	fl.StringVarP(&o.format, "format", "f", "", "pdf, svg or png (default: from the --out extension)")
+	fl.IntVar(&o.dpi, "dpi", 600, fmt.Sprintf("PNG resolution in dots per inch (%d-%d)", barcode.MinDPI, barcode.MaxDPI))
+	fl.StringVarP(&o.out, "out", "o", "", "file to write (required)")
+	return c
+}
+
+func runBarcode(e *env, o *barcodeOptions, magSet bool) error {
+	if o.out == "" {
+		return usageErr("--out is required (e.g. --out barcode.pdf)")
+	}
+	format, err := barcodeFormat(o.format, o.out)
+	if err != nil {
+		return err
+	}
+	if format != "png" && o.dpi != 600 {
+		return usageErr("--dpi %d: only PNG output has a resolution (this is %s)", o.dpi, format)
+	}
+	if format == "png" && (o.dpi < barcode.MinDPI || o.dpi > barcode.MaxDPI) {
+		return usageErr("--dpi %d: out of range (want %d-%d; below %d a 0.33 mm bar is under 2 pixels)", o.dpi, barcode.MinDPI, barcode.MaxDPI, barcode.MinDPI)
+	}
+	code, err := o.code.parse()
+	if err != nil {
+		return err
+	}
+	if code == nil {
+		return usageErr("%v", errNoISBN)
+	}
+	mag := o.mag / 100
+	if o.fit != "" {
+		if magSet {
+			return usageErr("--fit and --magnification: give one or the other")
+		}
+		w, h, err := parseBox(o.fit)
+		if err != nil {
+			return err
+		}
+		if mag, err = barcode.FitMagnification(w, h, code.line, !code.addon.IsZero()); err != nil {
+			return failErr(fmt.Errorf("--fit %s: %w", o.fit, err), "try --addon none to drop the add-on")
+		}
+	} else if math.IsNaN(mag) || mag < barcode.MinMagnification-1e-9 || mag > barcode.MaxMagnification+1e-9 {
+		return usageErr("--magnification %g: out of range (GS1 allows 80-200%% of the 0.33 mm module)", o.mag)
+	}
+	sym, err := code.symbol(mag)
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	err = atomicfile.Write(o.out, 0o644, func(w io.Writer) error {
+		switch format {
+		case "pdf":
+			return sym.WritePDF(w)
+		case "svg":
+			return sym.WriteSVG(w)
+		default:
+			return sym.WritePNG(w, o.dpi)
+		}
+	})
+	if err != nil {
+		return failErr(fmt.Errorf("--out %s: cannot write: %v", o.out, rootCause(err)))
+	}
+	if code.note != "" {
+		fmt.Fprintf(e.stderr, "coverkit: note: %s\n", code.note)
+	}
+	fmt.Fprintf(e.stdout, "wrote %s: %s\n", o.out, code.describe())
+	fmt.Fprintf(e.stdout, "  %s, %.0f%% (module %.3f mm), %.3f x %.3f in (%.1f x %.1f mm) with quiet zones\n",
+		strings.ToUpper(format), sym.Magnification*100, sym.X*25.4, sym.Width, sym.Height, sym.Width*25.4, sym.Height*25.4)
+	return nil
+}
+
+// barcodeFormat is --format, or the --out extension.
+func barcodeFormat(flag, out string) (string, error) {
+	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(out), "."))
+	f := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(flag), "."))
+	known := func(s string) bool { return s == "pdf" || s == "svg" || s == "png" }
+	switch {
+	case f != "" && !known(f):
+		return "", usageErr("--format %s: unknown format (want pdf, svg or png)", flag)
+	case f == "" && !known(ext):
+		return "", usageErr("--out %s: cannot tell the format from the extension (want .pdf, .svg or .png, or give --format)", out)
+	case f != "" && known(ext) && ext != f:
+		return "", usageErr("--format %s but --out %s ends in .%s: make them agree", f, out, ext)
+	case f != "":
+		return f, nil
+	}
+	return ext, nil
+}
+
+// parseBox reads "WxH" in inches, e.g. "1.75x1" or "2x1.2in".
+func parseBox(s string) (w, h float64, err error) {
+	t := strings.TrimSuffix(strings.ToLower(strings.TrimSpace(s)), "in")
+	a, b, ok := strings.Cut(t, "x")
+	if ok {
+		w, err = strconv.ParseFloat(strings.TrimSpace(a), 64)
+		if err == nil {
+			h, err = strconv.ParseFloat(strings.TrimSpace(b), 64)
+		}
+	}
+	if !ok || err != nil || !(w > 0 && h > 0) || math.IsInf(w, 0) || math.IsInf(h, 0) {
+		return 0, 0, usageErr("--fit %q: malformed box (want WxH in inches, e.g. 1.75x1)", s)
+	}
+	return w, h, nil
+}

@@ -1,0 +1,127 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/coverkit/coverkit/barcode"
+	"github.com/coverkit/coverkit/isbn"
+	"github.com/coverkit/coverkit/spine"
+	"github.com/spf13/cobra"
+)
+
+// isbnFlags are the ISBN and price add-on flags shared by barcode and template.
+type isbnFlags struct {
+	isbn      string
+	price     string
+	currency  string
+	addon     string
+	noBarcode bool // template only
+}
+
+func (f *isbnFlags) register(c *cobra.Command, withNoBarcode bool) {
+	fl := c.Flags()
+	fl.StringVar(&f.isbn, "isbn", "", "ISBN-13 or ISBN-10, hyphens and an \"ISBN\" label allowed (e.g. 978-1-913588-65-6)")
+	fl.StringVar(&f.price, "price", "", "retail price for the add-on, e.g. 19.95 (0.01-99.98)")
+	fl.StringVar(&f.currency, "currency", "", "currency of --price: "+strings.Join(isbn.Currencies(), ", ")+" (default USD)")
+	fl.StringVar(&f.addon, "addon", "", "raw 5-digit add-on (90000 = no price, 59999 = US$99.99 or more), or none for no add-on (default 90000)")
+	if withNoBarcode {
+		fl.BoolVar(&f.noBarcode, "no-barcode", false, "draw no barcode (the box stays clear, e.g. for KDP, which prints its own); --isbn is still checked")
+	}
+}
+
+// bookCode is a validated ISBN with its add-on, ready to lay out.
+type bookCode struct {
+	isbn  isbn.ISBN
+	addon isbn.Addon // zero: no add-on
+	line  string     // "ISBN 978-..."
+	note  string     // why the line is not hyphenated, or empty
+}
+
+// parse validates the flags; it returns nil when --isbn is not given.
+// Malformed input is a usage error (exit 2).
+func (f *isbnFlags) parse() (*bookCode, error) {
+	if f.price != "" && f.addon != "" {
+		return nil, usageErr("--price and --addon: give one or the other (--addon is the raw 5 digits, --price builds them)")
+	}
+	if f.currency != "" && f.price == "" {
+		return nil, usageErr("--currency %s: needs --price", f.currency)
+	}
+	if f.noBarcode && (f.price != "" || f.addon != "") {
+		return nil, usageErr("--no-barcode: --price and --addon have no effect without a barcode")
+	}
+	if strings.TrimSpace(f.isbn) == "" {
+		if f.price != "" || f.addon != "" {
+			return nil, usageErr("--isbn is required with --price or --addon")
+		}
+		if f.isbn != "" {
+			return nil, usageErr("--isbn: empty ISBN")
+		}
+		return nil, nil
+	}
+	i, err := isbn.Parse(f.isbn)
+	if err != nil {
+		return nil, usageErr("--isbn: %v", err)
+	}
+	b := &bookCode{isbn: i}
+	b.line, b.note = i.HumanReadable()
+	switch {
+	case f.price != "":
+		cur := f.currency
+		if cur == "" {
+			cur = "USD"
+		}
+		a, err := isbn.PriceAddon(f.price, cur)
+		if err != nil {
+			return nil, usageErr("--price: %v", err)
+		}
+		b.addon = a
+	case strings.EqualFold(strings.TrimSpace(f.addon), "none"):
+	case f.addon != "":
+		a, err := isbn.ParseAddon(f.addon)
+		if err != nil {
+			return nil, usageErr("--addon: %v", err)
+		}
+		b.addon = a
+	default:
+		b.addon = isbn.NoPrice
+	}
+	return b, nil
+}
+
+// describe is e.g. "ISBN 978-1-913588-65-6 + add-on 51995 (US$19.95)".
+func (b *bookCode) describe() string {
+	s := b.line
+	if !b.addon.IsZero() {
+		s += fmt.Sprintf(" + add-on %s (%s)", b.addon, b.addon.Describe())
+	}
+	return s
+}
+
+// symbol lays the barcode out at mag (1 = 100 %).
+func (b *bookCode) symbol(mag float64) (*barcode.Symbol, error) {
+	return barcode.New(b.isbn.String(), b.addon.String(), barcode.Options{Magnification: mag, Line: b.line})
+}
+
+// symbolFor lays the barcode out at the largest magnification (at most 100 %)
+// that fits the layout's barcode box. A box too small even at 80 % is an
+// error the printer's request cannot meet (exit 1).
+func (b *bookCode) symbolFor(l *spine.Layout) (*barcode.Symbol, error) {
+	z, ok := l.Zone(spine.ZoneBarcode)
+	if !ok {
+		return nil, nil
+	}
+	w, h := z.W.InexactFloat64(), z.H.InexactFloat64()
+	mag, err := barcode.FitMagnification(w, h, b.line, !b.addon.IsZero())
+	if err != nil {
+		return nil, failErr(fmt.Errorf("%s: %w", l.PrinterName, err), "try --addon none to drop the add-on, or place the barcode yourself with 'coverkit barcode'")
+	}
+	// Above 100 % only wastes the back cover; the nominal size is enough.
+	if mag > 1 {
+		mag = 1
+	}
+	return b.symbol(mag)
+}
+
+var errNoISBN = errors.New("--isbn is required (e.g. --isbn 978-1-913588-65-6)")
