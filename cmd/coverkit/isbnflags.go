@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/coverkit/coverkit/barcode"
@@ -122,6 +123,27 @@ func (b *bookCode) symbolFor(l *spine.Layout) (*barcode.Symbol, error) {
 		mag = 1
 	}
 	return b.symbol(mag)
+}
+
+// forTemplate is the barcode for l's template, with a line saying what was
+// drawn; nil when there is no ISBN or with --no-barcode.
+func (b *bookCode) forTemplate(w io.Writer, noBarcode bool, l *spine.Layout) (*barcode.Symbol, error) {
+	if b == nil {
+		return nil, nil
+	}
+	if noBarcode {
+		fmt.Fprintf(w, "  no barcode (--no-barcode): %s\n", b.line)
+		return nil, nil
+	}
+	s, err := b.symbolFor(l)
+	if err != nil || s == nil {
+		return s, err
+	}
+	fmt.Fprintf(w, "  barcode %s at %.0f%% (%.3f x %.3f in)\n", b.describe(), s.Magnification*100, s.Width, s.Height)
+	if b.note != "" {
+		fmt.Fprintf(w, "  note: %s\n", b.note)
+	}
+	return s, nil
 }
 
 var errNoISBN = errors.New("--isbn is required (e.g. --isbn 978-1-913588-65-6)")

@@ -27,10 +27,10 @@ type templateOptions struct {
 	dpi     int
 	out     string
 
-	// ISBN BARCODE: the barcode flags (--isbn, --price, --addon, --no-barcode)
-	// belong here, registered in newTemplateCmd and turned into a Symbol in
-	// templateBarcode. Until then every template shows the yellow barcode box.
-	barcode *barcode.Symbol
+	// --isbn, --price/--currency, --addon, --no-barcode (isbnflags.go): the
+	// barcode drawn into each printer's barcode box; without --isbn the box
+	// stays yellow.
+	code isbnFlags
 }
 
 // templateFormats are the formats coverkit writes, in output order.
@@ -53,11 +53,16 @@ PNG records its resolution. File names say printer, binding, trim, pages and
 paper, e.g. kdp_paperback_6x9_300pp_cream.pdf. Files are replaced whole (never
 left half-written) and the same inputs always give the same bytes.
 
+With --isbn the ISBN barcode (EAN-13 with its price add-on, see 'coverkit
+barcode') is drawn into each printer's barcode box at the largest size up to
+100% that fits; --no-barcode checks the ISBN but leaves the box clear.
+
 If a printer refuses the book the others are still written, and the exit
 status is 1; a file that cannot be written also exits 1.` + exitStatusHelp,
 		Example: `  coverkit template --printer kdp,ingramspark --paper cream --trim 6x9 --pages 300
   coverkit template -p kdp --binding hardcover --trim 6x9 --pages 300 --title "My Book" --author "A. Writer"
-  coverkit template -p ingramspark -b jacket -t 6x9 -n 300 --format svg --out templates`,
+  coverkit template -p ingramspark -b jacket -t 6x9 -n 300 --format svg --out templates
+  coverkit template -p kdp,ingramspark -t 6x9 -n 300 --isbn 978-1-913588-65-6 --price 19.95 --currency USD`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error { return runTemplate(e, o) },
 	}
@@ -68,6 +73,7 @@ status is 1; a file that cannot be written also exits 1.` + exitStatusHelp,
 	fl.StringSliceVarP(&o.formats, "format", "f", []string{"pdf", "png"}, "formats, comma-separated: pdf, svg, png")
 	fl.IntVar(&o.dpi, "dpi", render.DefaultDPI, fmt.Sprintf("PNG resolution in dots per inch (1 to %d)", render.MaxDPI))
 	fl.StringVarP(&o.out, "out", "o", ".", "directory to write the templates to (created if missing)")
+	o.code.register(c, true)
 	return c
 }
 
@@ -97,9 +103,11 @@ func parseFormats(vals []string) ([]string, error) {
 	return out, nil
 }
 
-// templateBarcode is where the ISBN barcode flags will build the Symbol drawn
-// into each template's barcode box (nil: the yellow box).
-func templateBarcode(o *templateOptions) (*barcode.Symbol, error) { return o.barcode, nil }
+// templateBarcode is the barcode drawn into l's barcode box, sized to fit it
+// (nil: no --isbn, or --no-barcode); see isbnflags.go.
+func templateBarcode(e *env, code *bookCode, noBarcode bool, l *spine.Layout) (*barcode.Symbol, error) {
+	return code.forTemplate(e.stdout, noBarcode, l)
+}
 
 func runTemplate(e *env, o *templateOptions) error {
 	formats, err := parseFormats(o.formats)
@@ -113,11 +121,11 @@ func runTemplate(e *env, o *templateOptions) error {
 	if err != nil {
 		return err
 	}
-	sym, err := templateBarcode(o)
+	code, err := o.code.parse()
 	if err != nil {
 		return err
 	}
-	ro := render.Options{Title: o.title, Author: o.author, Barcode: sym, DPI: o.dpi, Version: version}
+	ro := render.Options{Title: o.title, Author: o.author, DPI: o.dpi, Version: version}
 
 	results := spec.layouts()
 	shown, skipped := splitResults(spec, results)
@@ -137,6 +145,9 @@ func runTemplate(e *env, o *templateOptions) error {
 		}
 		l := r.layout
 		fmt.Fprintln(e.stdout, templateSummary(l))
+		if ro.Barcode, err = templateBarcode(e, code, o.code.noBarcode, l); err != nil {
+			return err
+		}
 		for _, f := range formats {
 			name := filepath.Join(o.out, render.FileName(l, f))
 			if err := writeTemplate(name, f, l, ro); err != nil {
