@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
-	"github.com/coverkit/coverkit/barcode"
 	"github.com/coverkit/coverkit/paper"
 	"github.com/coverkit/coverkit/render"
 	"github.com/coverkit/coverkit/spine"
@@ -24,17 +23,13 @@ func textTemplate(w io.Writer, l *spine.Layout, o render.Options) error {
 	return err
 }
 
-// testTools wires the built-in catalogue and the text renderer for pdf and
-// png, and a stand-in barcode (a one-bar symbol) so the "barcode drawn" path
-// is exercised.
+// testTools wires the built-in catalogue and the text renderer for every
+// format; ISBNs, barcodes and interiors use the real defaults.
 func testTools() Tools {
 	return Tools{
 		Catalog:   paper.Default(),
 		Version:   "test",
 		Renderers: map[string]Renderer{"pdf": textTemplate, "png": textTemplate, "svg": textTemplate},
-		Barcode: func(isbn13, price string) (*barcode.Symbol, error) {
-			return &barcode.Symbol{Width: 1, Height: 1, Bars: []barcode.Bar{{W: 0.1, H: 1}}}, nil
-		},
 	}
 }
 
@@ -42,7 +37,8 @@ func testTools() Tools {
 func writeInterior(t testing.TB, path string, n int, w, h float64) {
 	t.Helper()
 	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "in", Size: fpdf.SizeType{Wd: w, Ht: h}})
-	pdf.SetCompression(false)
+	pdf.SetCompression(true)
+	pdf.SetModificationDate(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	pdf.SetCreationDate(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	pdf.SetFont("Helvetica", "", 10)
 	for i := 0; i < n; i++ {

@@ -124,6 +124,9 @@ func Run(m *Manifest, t Tools, opts Options) (*Report, error) {
 	if t.ISBN == nil {
 		t.ISBN = CheckISBN
 	}
+	if t.Barcode == nil {
+		t.Barcode = Bookland
+	}
 	formats, err := normFormats(opts.Formats, t.Renderers)
 	if err != nil {
 		return nil, err
@@ -371,9 +374,12 @@ type edition struct {
 	symbol  *barcode.Symbol
 }
 
-// fileName is the template's name inside the book's directory.
-func fileName(printer string, binding paper.BindingKind, format string) string {
-	return printer + "-" + string(binding) + "." + format
+// fileName is the template's name inside the book's directory: render's
+// self-explaining name, e.g. kdp_paperback_6x9_300pp_cream.pdf. A change of
+// pages, trim or paper therefore renames the file; the old one is removed
+// as a stale file.
+func fileName(l *spine.Layout, format string) string {
+	return render.FileName(l, format)
 }
 
 // book does one book: resolve, compare with the state, render if needed.
@@ -467,7 +473,6 @@ func (r *runner) book(i int, buf *bytes.Buffer) (res result) {
 	}
 
 	// Barcodes: which editions need an ISBN, and the symbols.
-	symbols := map[paper.BindingKind]*barcode.Symbol{}
 	for k := range eds {
 		ed := &eds[k]
 		need := b.Barcode == BarcodeYes || (b.Barcode == BarcodeAuto && !ed.layout.BarcodeByPrinter)
@@ -481,24 +486,23 @@ func (r *runner) book(i int, buf *bytes.Buffer) (res result) {
 			}
 			continue
 		}
-		if b.Barcode == BarcodeNo || r.t.Barcode == nil {
+		if b.Barcode == BarcodeNo {
 			continue
 		}
-		sym, ok := symbols[ed.binding]
-		if !ok {
-			sym, err = r.t.Barcode(ed.isbn, b.Price)
-			if err != nil {
-				return fail(b.fail("isbn", "%s: barcode: %v", ed.binding, err))
+		ed.symbol, err = r.t.Barcode(ed.isbn, b.Price, ed.layout)
+		if err != nil {
+			field := "isbn"
+			if b.Price != "" && errors.Is(err, errPrice) {
+				field = "price"
 			}
-			symbols[ed.binding] = sym
+			return fail(b.fail(field, "%s %s barcode: %v", ed.printer.Name, ed.binding, err))
 		}
-		ed.symbol = sym
 	}
 
 	// Effective inputs and their hash.
 	in := Inputs{
 		Title: b.Title, Author: b.Author, Price: b.Price, Paper: b.Paper, Trim: trimRaw, Pages: pages,
-		Barcode: string(b.Barcode), BarcodeDrawn: r.t.Barcode != nil && b.Barcode != BarcodeNo,
+		Barcode: string(b.Barcode), BarcodeDrawn: b.Barcode != BarcodeNo,
 		Formats: r.o.Formats, Catalog: r.t.Catalog.Version(), Coverkit: r.t.Version,
 	}
 	if len(r.isbn[i]) > 0 {
@@ -543,7 +547,7 @@ func (r *runner) book(i int, buf *bytes.Buffer) (res result) {
 	var want []string
 	for _, ed := range eds {
 		for _, f := range r.o.Formats {
-			want = append(want, fileName(ed.printer.ID, ed.binding, f))
+			want = append(want, fileName(ed.layout, f))
 		}
 	}
 	switch {
@@ -598,7 +602,7 @@ func (r *runner) book(i int, buf *bytes.Buffer) (res result) {
 	for _, ed := range eds {
 		opt := render.Options{Title: b.Title, Author: b.Author, Barcode: ed.symbol, DPI: r.t.DPI, Version: r.t.Version}
 		for _, f := range r.o.Formats {
-			name := fileName(ed.printer.ID, ed.binding, f)
+			name := fileName(ed.layout, f)
 			buf.Reset()
 			if err := r.t.Renderers[f](buf, ed.layout, opt); err != nil {
 				return fail(fmt.Errorf("%s:%d: book %q: render %s: %w", b.File, b.Line, b.RawID, name, err))

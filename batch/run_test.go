@@ -39,7 +39,7 @@ func TestRunIncremental(t *testing.T) {
 	if rep.Failed() || rep.Summary.Regenerated != 3 || rep.Summary.FilesWritten != 6 {
 		t.Fatalf("first run: %+v %v", rep.Summary, ids(rep))
 	}
-	b, err := os.ReadFile(filepath.Join(out, "the-long-watch", "kdp-paperback.pdf"))
+	b, err := os.ReadFile(filepath.Join(out, "the-long-watch", "kdp_paperback_6x9_300pp_cream.pdf"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +63,13 @@ func TestRunIncremental(t *testing.T) {
 	if rep.Summary.Regenerated != 1 || rep.Summary.Unchanged != 2 {
 		t.Fatalf("page change: %+v %v", rep.Summary, ids(rep))
 	}
-	want := []string{"~.coverkit-state.json", "~the-long-watch/ingramspark-paperback.pdf", "~the-long-watch/kdp-paperback.pdf"}
+	// The file names carry the page count, so the 300-page files are
+	// replaced by 312-page ones.
+	want := []string{
+		"+the-long-watch/ingramspark_paperback_6x9_312pp_cream.pdf", "+the-long-watch/kdp_paperback_6x9_312pp_cream.pdf",
+		"-the-long-watch/ingramspark_paperback_6x9_300pp_cream.pdf", "-the-long-watch/kdp_paperback_6x9_300pp_cream.pdf",
+		"~.coverkit-state.json",
+	}
 	if got := touched(t, out, before); !reflect.DeepEqual(got, want) {
 		t.Fatalf("page change touched %v, want %v", got, want)
 	}
@@ -76,14 +82,14 @@ func TestRunIncremental(t *testing.T) {
 	}
 
 	// A deleted output file is regenerated even though the inputs did not move.
-	os.Remove(filepath.Join(out, "salt-roads", "kdp-paperback.pdf"))
+	os.Remove(filepath.Join(out, "salt-roads", "kdp_paperback_6x9_200pp_cream.pdf"))
 	before = snapshot(t, out)
 	rep = run(t, manifest, out, Options{})
 	br = bookReport(t, rep, "salt-roads")
-	if br.Status != StatusChanged || br.Text() != "salt-roads: missing kdp-paperback.pdf" {
+	if br.Status != StatusChanged || br.Text() != "salt-roads: missing kdp_paperback_6x9_200pp_cream.pdf" {
 		t.Errorf("missing file: %s %q", br.Status, br.Text())
 	}
-	if got := touched(t, out, before); !reflect.DeepEqual(got, []string{"+salt-roads/kdp-paperback.pdf", "~salt-roads/ingramspark-paperback.pdf"}) {
+	if got := touched(t, out, before); !reflect.DeepEqual(got, []string{"+salt-roads/kdp_paperback_6x9_200pp_cream.pdf", "~salt-roads/ingramspark_paperback_6x9_200pp_cream.pdf"}) {
 		t.Errorf("missing file run touched %v", got)
 	}
 
@@ -143,7 +149,7 @@ books:
 	if b.Status != StatusNew || b.Pages != 96 {
 		t.Errorf("b: %s %d pages: %s", b.Status, b.Pages, b.Error)
 	}
-	data, _ := os.ReadFile(filepath.Join(out, "b", "kdp-paperback.pdf"))
+	data, _ := os.ReadFile(filepath.Join(out, "b", "kdp_paperback_5.5x8.5_96pp_white.pdf"))
 	mustContain(t, string(data), "sheet 11.4662x8.7500") // 5.5x8.5 read from the PDF
 	if c.Status != StatusFailed {
 		t.Fatalf("c: %s", c.Status)
@@ -185,6 +191,7 @@ books:
   - {id: draft, pages: 200, printers: [ingramspark], barcode: no}
   - {id: want-barcode, pages: 200, printers: [kdp], barcode: yes}
   - {id: fine, pages: 200, printers: [kdp, ingramspark], isbn: 978-1-913588-68-7}
+  - {id: euro, pages: 200, printers: [ingramspark], isbn: 978-1-913588-69-4, price: 9.99 EUR}
 `)
 	// pages in defaults is not allowed: the manifest is refused as a whole.
 	if _, err := ParseFile(manifest); err == nil || !strings.Contains(err.Error(), `books.yaml:1: unknown key "pages" in defaults`) {
@@ -201,6 +208,7 @@ books:
 		"bad-check":      `books.yaml:6: book "bad-check": isbn: paperback: isbn "978-1-913588-67-1": ISBN-13 check digit is wrong: expected check digit 0, found 1`,
 		"ingram-no-isbn": `books.yaml:7: book "ingram-no-isbn": isbn: no ISBN for the paperback edition: IngramSpark does not print a barcode for you, so the cover must carry one (give isbn, or barcode: no for a draft without one)`,
 		"want-barcode":   `book "want-barcode": isbn: no ISBN for the paperback edition: barcode: yes asks for a barcode on every edition`,
+		"euro":           `books.yaml:12: book "euro": price: IngramSpark paperback barcode: price add-on: currency "EUR": unknown currency`,
 	}
 	for _, b := range rep.Books {
 		w, fails := want[b.ID]
@@ -230,7 +238,7 @@ books:
 		}
 	}
 	// A KDP-only book without ISBN gets no barcode (KDP prints its own).
-	data, _ = os.ReadFile(filepath.Join(out, "kdp-no-isbn", "kdp-paperback.pdf"))
+	data, _ = os.ReadFile(filepath.Join(out, "kdp-no-isbn", "kdp_paperback_6x9_200pp_white.pdf"))
 	mustContain(t, string(data), "barcode false")
 }
 
@@ -254,7 +262,7 @@ no-such-printer,X,kdp;acme,6x9,300,white,no
 	mustContain(t, bookReport(t, rep, "too-long").Error, `books.csv:3: book "too-long": pages: paperback: kdp: pages 900 is outside`)
 	mustContain(t, bookReport(t, rep, "not-a-number").Error, `books.csv:4: book "not-a-number": pages: "lots" is not a whole number of pages`)
 	mustContain(t, bookReport(t, rep, "no-such-printer").Error, `books.csv:6: book "no-such-printer": printers: unknown printer "acme"`)
-	for _, f := range []string{"good-one/kdp-paperback.pdf", "good-two/kdp-paperback.pdf", "good-two/ingramspark-paperback.pdf"} {
+	for _, f := range []string{"good-one/kdp_paperback_6x9_200pp_white.pdf", "good-two/kdp_paperback_5.5x8.5_300pp_cream.pdf", "good-two/ingramspark_paperback_5.5x8.5_300pp_cream.pdf"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Errorf("good book not produced: %v", err)
 		}
@@ -279,25 +287,25 @@ func TestRunStaleFiles(t *testing.T) {
 	writeFile(t, manifest, two)
 	run(t, manifest, out, Options{})
 	writeFile(t, filepath.Join(out, "a", "my-notes.txt"), "mine")
-	writeFile(t, filepath.Join(out, "a", "lulu-paperback.pdf"), "edited by hand")
+	writeFile(t, filepath.Join(out, "a", "lulu_paperback_6x9_200pp_white.pdf"), "edited by hand")
 
 	writeFile(t, manifest, "books:\n  - {id: a, printers: [kdp], trim: 6x9, pages: 200, barcode: no}\n")
 	rep := run(t, manifest, out, Options{})
 	a := bookReport(t, rep, "a")
-	if !reflect.DeepEqual(a.Removed, []string{"a/ingramspark-paperback.pdf"}) || !reflect.DeepEqual(a.Kept, []string{"a/lulu-paperback.pdf"}) {
+	if !reflect.DeepEqual(a.Removed, []string{"a/ingramspark_paperback_6x9_200pp_white.pdf"}) || !reflect.DeepEqual(a.Kept, []string{"a/lulu_paperback_6x9_200pp_white.pdf"}) {
 		t.Errorf("a: removed %v kept %v", a.Removed, a.Kept)
 	}
-	mustContain(t, a.Text(), "printers kdp, ingramspark, lulu -> kdp; IngramSpark dropped; Lulu dropped; kept edited a/lulu-paperback.pdf")
+	mustContain(t, a.Text(), "printers kdp, ingramspark, lulu -> kdp; IngramSpark dropped; Lulu dropped; kept edited a/lulu_paperback_6x9_200pp_white.pdf")
 	b := bookReport(t, rep, "b")
-	if b.Status != StatusRemoved || !reflect.DeepEqual(b.Removed, []string{"b/kdp-paperback.pdf"}) {
+	if b.Status != StatusRemoved || !reflect.DeepEqual(b.Removed, []string{"b/kdp_paperback_6x9_200pp_white.pdf"}) {
 		t.Errorf("b: %s removed %v", b.Status, b.Removed)
 	}
-	for _, f := range []string{"a/my-notes.txt", "a/lulu-paperback.pdf", "a/kdp-paperback.pdf"} {
+	for _, f := range []string{"a/my-notes.txt", "a/lulu_paperback_6x9_200pp_white.pdf", "a/kdp_paperback_6x9_200pp_white.pdf"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Errorf("%s should remain: %v", f, err)
 		}
 	}
-	for _, f := range []string{"a/ingramspark-paperback.pdf", "b"} {
+	for _, f := range []string{"a/ingramspark_paperback_6x9_200pp_white.pdf", "b"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err == nil {
 			t.Errorf("%s should be gone", f)
 		}
@@ -311,7 +319,7 @@ func TestRunFormats(t *testing.T) {
 	writeFile(t, manifest, "books:\n  - {id: a, printers: [kdp], formats: [paperback, hardcover], trim: 6x9, pages: 200}\n")
 	rep := run(t, manifest, out, Options{Formats: []string{"pdf,png"}})
 	a := bookReport(t, rep, "a")
-	want := []string{"a/kdp-paperback.pdf", "a/kdp-paperback.png", "a/kdp-hardcover.pdf", "a/kdp-hardcover.png"}
+	want := []string{"a/kdp_paperback_6x9_200pp_white.pdf", "a/kdp_paperback_6x9_200pp_white.png", "a/kdp_hardcover_6x9_200pp_white.pdf", "a/kdp_hardcover_6x9_200pp_white.png"}
 	if !reflect.DeepEqual(a.Written, want) {
 		t.Errorf("written %v, want %v", a.Written, want)
 	}

@@ -2,8 +2,10 @@ package batch
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/coverkit/coverkit/barcode"
 	"github.com/coverkit/coverkit/isbn"
@@ -38,10 +40,10 @@ type Tools struct {
 	// ISBN validates an ISBN as written and returns its ISBN-13 digits; nil
 	// means [CheckISBN].
 	ISBN func(raw string) (string, error)
-	// Barcode lays out the EAN-13 (and EAN-5 price add-on when price is not
-	// empty) for a canonical ISBN-13; nil means no barcode is drawn, although
-	// the ISBN rules are still enforced.
-	Barcode func(isbn13, price string) (*barcode.Symbol, error)
+	// Barcode lays out the barcode of an ISBN-13 with the price add-on
+	// (price "19.95 USD", or "" for 90000, no price) to fit the layout's
+	// barcode box; nil means [Bookland].
+	Barcode func(isbn13, price string, l *spine.Layout) (*barcode.Symbol, error)
 	// DPI is passed to raster renderers; 0 means the renderer's default.
 	DPI int
 }
@@ -81,4 +83,40 @@ func CheckISBN(raw string) (string, error) {
 		return "", err
 	}
 	return i.String(), nil
+}
+
+// errPrice marks barcode errors caused by the price.
+var errPrice = errors.New("price add-on")
+
+// Bookland lays out the Bookland EAN-13 of isbn13 with its EAN-5 price
+// add-on (90000, "no price", when price is empty) and the "ISBN 978-..." line,
+// at the largest magnification up to 100 % that fits l's barcode box, as the
+// template command does. A price the add-on cannot encode (a currency other
+// than USD, CAD, GBP, AUD or NZD, or 99.99 and over) is an error: drop the
+// price to print 90000.
+func Bookland(isbn13, price string, l *spine.Layout) (*barcode.Symbol, error) {
+	i, err := isbn.Parse(isbn13)
+	if err != nil {
+		return nil, err
+	}
+	addon := isbn.NoPrice
+	if price != "" {
+		amount, cur, _ := strings.Cut(price, " ")
+		if addon, err = isbn.PriceAddon(amount, cur); err != nil {
+			return nil, fmt.Errorf("%w: %v", errPrice, err)
+		}
+	}
+	z, ok := l.Zone(spine.ZoneBarcode)
+	if !ok {
+		return nil, nil
+	}
+	line, _ := i.HumanReadable()
+	mag, err := barcode.FitMagnification(z.W.InexactFloat64(), z.H.InexactFloat64(), line, true)
+	if err != nil {
+		return nil, err
+	}
+	if mag > 1 {
+		mag = 1 // above 100 % only takes more of the back cover
+	}
+	return barcode.New(i.String(), addon.String(), barcode.Options{Magnification: mag, Line: line})
 }

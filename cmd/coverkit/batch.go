@@ -1,0 +1,261 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/coverkit/coverkit/batch"
+	"github.com/coverkit/coverkit/render"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newBatchCmd) }
+
+type batchOptions struct {
+	out      string
+	formats  []string
+	jobs     int
+	force    bool
+	dryRun   bool
+	json     bool
+	catalogs []string
+	dpi      int
+}
+
+func newBatchCmd(e *env) *cobra.Command {
+	o := &batchOptions{}
+	c := &cobra.Command{
+		Use:   "batch MANIFEST --out DIR [--format pdf,png] [--jobs N] [--force] [--dry-run] [--json]",
+		Short: "Regenerate the cover templates of a whole catalogue, only where something changed",
+		Long: `Reads a manifest of books (YAML or CSV) and writes every book's cover
+templates to DIR/<id>/, one file per printer, binding and format, named as
+'coverkit template' names them (kdp_paperback_6x9_312pp_cream.pdf).
+
+DIR/.coverkit-state.json remembers a hash of each book's effective inputs
+(its manifest entry, the page count and trim read from its interior PDF, the
+computed layouts, the catalogue and coverkit versions, the output formats), so
+a re-run rewrites only the books whose inputs moved, leaves the others'
+files untouched, and says how the numbers moved:
+
+  the-long-watch: 300 -> 312 pages; Amazon KDP spine 0.7500 -> 0.7800 in; ...
+
+Files the state recorded that a run no longer produces (the page count is in
+the file name, a printer was dropped, a book left the manifest) are removed,
+unless they were edited since; nothing else in DIR is ever deleted.
+
+Manifest (YAML):
+  defaults: {printers: [kdp, ingramspark], binding: paperback, paper: cream, trim: 6x9}
+  books:
+    - id: the-long-watch
+      title: The Long Watch
+      author: A. Writer
+      isbn: 978-1-913588-65-6          # or {paperback: ..., hardcover: ...}
+      price: 19.95 USD                 # EAN-5 add-on; none prints 90000
+      pages: 312                       # or interior: interiors/the-long-watch.pdf
+      formats: [paperback, hardcover]  # optional, instead of binding
+      barcode: auto                    # yes, no or auto (default)
+
+CSV: a header row with id and any of title, author, isbn, price, printers,
+binding, formats, paper, trim, pages, interior, barcode; lists inside a cell
+are separated by ';' or '|', and per-format ISBNs are written
+paperback=978-...;hardcover=978-.... Interior paths are relative to the
+manifest. Unknown keys and columns are errors.
+
+Barcodes: with barcode: auto a barcode is drawn when the edition has an ISBN,
+and an ISBN is required for printers that do not print their own (KDP does;
+IngramSpark and Lulu do not). The same ISBN on two formats or two books is an
+error. barcode: no makes drafts without ISBNs.
+
+A book that fails (a bad value, a page count a printer refuses, an unreadable
+interior, an ISBN conflict) is reported with its file and line and the others
+are still written; the exit status is then 1. Progress goes to stderr (a bar
+on a terminal, plain lines otherwise), the report to stdout.` + exitStatusHelp,
+		Example: `  coverkit batch books.yaml --out templates
+  coverkit batch books.csv --out templates --format pdf,png --jobs 4
+  coverkit batch books.yaml --out templates --dry-run
+  coverkit batch books.yaml --out templates --json > report.json`,
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageErr("batch takes one MANIFEST (a .yaml or .csv file), got %d arguments", len(args))
+			}
+			return nil
+		},
+		RunE: func(c *cobra.Command, args []string) error { return runBatch(e, o, args[0]) },
+	}
+	fl := c.Flags()
+	fl.StringVarP(&o.out, "out", "o", "", "output directory (required; created if missing)")
+	fl.StringSliceVarP(&o.formats, "format", "f", []string{"pdf"}, "formats, comma-separated: pdf, svg, png")
+	fl.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "books worked on at once")
+	fl.BoolVar(&o.force, "force", false, "regenerate every book, changed or not (also rebuilds an unreadable state file)")
+	fl.BoolVarP(&o.dryRun, "dry-run", "n", false, "report what would change; write and remove nothing")
+	fl.BoolVar(&o.json, "json", false, "print the report as JSON on stdout")
+	fl.StringArrayVar(&o.catalogs, "catalog", nil, "extra printer profile (YAML); repeatable; replaces a built-in printer with the same id")
+	fl.IntVar(&o.dpi, "dpi", render.DefaultDPI, fmt.Sprintf("PNG resolution in dots per inch (1 to %d)", render.MaxDPI))
+	return c
+}
+
+func runBatch(e *env, o *batchOptions, manifest string) error {
+	if strings.TrimSpace(o.out) == "" {
+		return usageErr("--out is required (the directory the templates go to, e.g. --out templates)")
+	}
+	if o.jobs < 1 || o.jobs > 1024 {
+		return usageErr("--jobs: %d is out of range (want 1 to 1024)", o.jobs)
+	}
+	if o.dpi < 1 || o.dpi > render.MaxDPI {
+		return usageErr("--dpi: %d is out of range (want 1 to %d)", o.dpi, render.MaxDPI)
+	}
+	formats, err := parseFormats(o.formats)
+	if err != nil {
+		return err
+	}
+	cat, err := loadCatalog(o.catalogs)
+	if err != nil {
+		return err
+	}
+	m, err := batch.ParseFile(manifest)
+	if err != nil {
+		var me *batch.ManifestError
+		if errors.As(err, &me) {
+			msgs := make([]string, len(me.Errs))
+			for i, x := range me.Errs {
+				msgs[i] = x.Error()
+			}
+			return &cliError{code: exitUsage, err: errors.New(strings.Join(msgs, "\ncoverkit: error: ")),
+				hints: []string{"run 'coverkit batch --help' for the manifest's keys and columns"}}
+		}
+		return usageErr("%v", rootCauseMsg(err))
+	}
+	tools := batch.Tools{
+		Catalog:   cat,
+		Version:   version,
+		Renderers: map[string]batch.Renderer{"pdf": render.PDF, "svg": render.SVG, "png": render.PNG},
+		Interior:  batch.ReadInterior, // preflight's PDF reader
+		ISBN:      batch.CheckISBN,    // isbn.Parse
+		Barcode:   batch.Bookland,     // isbn + barcode, fitted to each printer's box
+		DPI:       o.dpi,
+	}
+	prog := newBatchProgress(e.stderr)
+	start := time.Now()
+	rep, err := batch.Run(m, tools, batch.Options{
+		Out: o.out, Formats: formats, Jobs: o.jobs, Force: o.force, DryRun: o.dryRun,
+		Progress: prog.book,
+	})
+	prog.finish()
+	if err != nil {
+		switch {
+		case errors.Is(err, batch.ErrState):
+			return &cliError{code: exitUsage, err: err, hints: []string{"--force regenerates everything and rebuilds the state file"}}
+		case errors.Is(err, batch.ErrOptions):
+			return usageErr("%v", err)
+		}
+		return failErr(err)
+	}
+	for _, b := range rep.Books {
+		if b.Status == batch.StatusFailed {
+			fmt.Fprintf(e.stderr, "coverkit: error: %s\n", b.Error)
+		}
+	}
+	if o.json {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rep); err != nil {
+			return failErr(err)
+		}
+	} else {
+		writeBatchReport(e.stdout, rep)
+	}
+	fmt.Fprintln(e.stderr, batchSummary(rep, time.Since(start)))
+	if rep.Failed() {
+		return silentFail
+	}
+	return nil
+}
+
+// rootCauseMsg drops Go's "open " wrapping for a missing manifest.
+func rootCauseMsg(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return fmt.Sprintf("manifest %s: %v", pe.Path, pe.Err)
+	}
+	return err.Error()
+}
+
+// writeBatchReport prints one line per book that changed, in manifest order.
+func writeBatchReport(w io.Writer, rep *batch.Report) {
+	for _, b := range rep.Books {
+		switch b.Status {
+		case batch.StatusUnchanged, batch.StatusFailed:
+			continue
+		}
+		fmt.Fprintln(w, b.Text())
+	}
+}
+
+func batchSummary(rep *batch.Report, d time.Duration) string {
+	s := rep.Summary
+	verb, wrote, removed := "regenerated", "written", "removed"
+	if rep.DryRun {
+		verb, wrote, removed = "to regenerate", "to write", "to remove"
+	}
+	msg := fmt.Sprintf("coverkit: batch: %d books: %d %s, %d unchanged, %d failed", s.Books, s.Regenerated, verb, s.Unchanged, s.Failed)
+	if s.Removed > 0 {
+		msg += fmt.Sprintf(", %d left the manifest", s.Removed)
+	}
+	msg += fmt.Sprintf("; %d files %s, %d %s", s.FilesWritten, wrote, s.FilesRemoved, removed)
+	if rep.DryRun {
+		msg += "; dry run: nothing written"
+	}
+	return msg + fmt.Sprintf(" (%.1fs)", d.Seconds())
+}
+
+// batchProgress shows progress on stderr: a bar redrawn in place on a
+// terminal, otherwise one plain line per book that was written or failed.
+type batchProgress struct {
+	w     io.Writer
+	tty   bool
+	last  time.Time
+	drawn bool
+}
+
+func newBatchProgress(w io.Writer) *batchProgress {
+	p := &batchProgress{w: w}
+	if f, ok := w.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 && os.Getenv("TERM") != "dumb" {
+			p.tty = true
+		}
+	}
+	return p
+}
+
+func (p *batchProgress) book(done, total int, b *batch.BookReport) {
+	if !p.tty {
+		switch b.Status {
+		case batch.StatusUnchanged:
+		case batch.StatusFailed:
+			fmt.Fprintf(p.w, "coverkit: [%d/%d] %s: failed\n", done, total, b.ID)
+		default:
+			fmt.Fprintf(p.w, "coverkit: [%d/%d] %s: %s, %d files\n", done, total, b.ID, b.Status, len(b.Written))
+		}
+		return
+	}
+	if done < total && time.Since(p.last) < 100*time.Millisecond {
+		return
+	}
+	p.last = time.Now()
+	const width = 30
+	n := width * done / total
+	fmt.Fprintf(p.w, "\rcoverkit: batch [%s%s] %d/%d books", strings.Repeat("#", n), strings.Repeat(".", width-n), done, total)
+	p.drawn = true
+}
+
+func (p *batchProgress) finish() {
+	if p.drawn {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}
