@@ -322,7 +322,7 @@ func TestSVGWellFormed(t *testing.T) {
 		if root.Name.Local != "svg" || root.Name.Space != "http://www.w3.org/2000/svg" {
 			t.Errorf("%s: root element %v", b.name, root.Name)
 		}
-		if w, h := attr("width"), attr("height"); w != l.Sheet.W.String()+"in" || h != l.Sheet.H.String()+"in" {
+		if w, h := attr("width"), attr("height"); w != l.Sheet.W.Round(6).String()+"in" || h != l.Sheet.H.Round(6).String()+"in" {
 			t.Errorf("%s: size %s x %s, want %sin x %sin", b.name, w, h, l.Sheet.W, l.Sheet.H)
 		}
 		wantVB := fmt.Sprintf("0 0 %s %s", num(f64(l.Sheet.W)*72), num(f64(l.Sheet.H)*72))
