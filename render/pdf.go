@@ -40,9 +40,20 @@ func writePDF(w io.Writer, l *spine.Layout, s *scene, o Options) error {
 	f.SetSubject(s.Subject, true)
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
-	ff := fonts()
-	for _, fi := range ff {
-		f.AddUTF8FontFromBytes(fi.name, "", fi.ttf)
+	// Embed only the fonts the drawing uses: fpdf parses each font afresh
+	// for every document, the largest part of a template's cost.
+	var used [numFaces]bool
+	for _, L := range s.Layers {
+		for _, it := range L.Items {
+			if it.Kind == kText {
+				used[it.Font] = true
+			}
+		}
+	}
+	for i, fi := range fonts() {
+		if used[i] {
+			f.AddUTF8FontFromBytes(fi.name, "", fi.ttf)
+		}
 	}
 	// Only the TrimBox: fpdf writes page boxes from a map, so a second box
 	// would make the byte order vary between runs.
