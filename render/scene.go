@@ -315,29 +315,35 @@ func (b *builder) drawBarcode() {
 	}
 	B.rect(z, colBarcode, none, 0)
 	br, _ := b.l.Zone(spine.ZoneBarcode)
-	lines := []struct {
-		s string
-		f face
-	}{
-		{"BARCODE AREA", bold},
-		{sizeIn(br.W, br.H), regular},
-		{"(" + sizeMM(br.W, br.H) + ")", regular},
-	}
-	if b.l.BarcodeByPrinter {
-		lines = append(lines, struct {
-			s string
-			f face
-		}{b.l.PrinterName + " prints one here if your cover has none", regular})
+	type line struct {
+		s    string
+		f    face
+		size float64
 	}
 	size := b.base * 0.85
-	for _, ln := range lines {
-		size = math.Min(size, fitSize(ln.f, size, ln.s, z.W*0.9))
+	for _, t := range []string{sizeIn(br.W, br.H), "(" + sizeMM(br.W, br.H) + ")"} {
+		size = math.Min(size, fitSize(regular, size, t, z.W*0.9))
 	}
-	lh := size * 1.3
-	y := z.CY() - lh*float64(len(lines))/2 + fonts()[regular].capHeight*size + (lh-size)/2
+	size = math.Min(size, fitSize(bold, size, "BARCODE AREA", z.W*0.9))
+	lines := []line{
+		{"BARCODE AREA", bold, size},
+		{sizeIn(br.W, br.H), regular, size},
+		{"(" + sizeMM(br.W, br.H) + ")", regular, size},
+	}
+	if b.l.BarcodeByPrinter {
+		ns := size * 0.8
+		for _, t := range wrap(regular, ns, b.l.PrinterName+" prints one here if your cover has none", z.W*0.9) {
+			lines = append(lines, line{t, regular, ns})
+		}
+	}
+	h := 0.0
 	for _, ln := range lines {
-		B.text(z.CX(), y, ln.s, ln.f, size, colInk, alignCenter)
-		y += lh
+		h += ln.size * 1.3
+	}
+	y := z.CY() - h/2
+	for _, ln := range lines {
+		y += ln.size * 1.3
+		B.text(z.CX(), y-ln.size*0.35, ln.s, ln.f, fitSize(ln.f, ln.size, ln.s, z.W*0.95), colInk, alignCenter)
 	}
 }
 
