@@ -167,7 +167,7 @@ func CheckCover(f *Facts, targets []Target, o CheckOptions) *Report {
 		tolD = DefaultTolerance
 	}
 	tol := f64(tolD)
-	r := &Report{Tolerance: json.Number(tolD.String()), CoverPages: f.PageCount, FileSize: f.FileSize,
+	r := &Report{Tolerance: json.Number(tolD.Round(6).String()), CoverPages: f.PageCount, FileSize: f.FileSize,
 		PDFVersion: f.Version, PDFX: f.PDFXVersion, Notes: f.Notes}
 	p := f.Pages[0]
 	sb, sbName := SheetBox(p)
@@ -508,12 +508,11 @@ func checkFileSize(f *Facts, p *paper.Printer, rules FileRules, add adder) {
 	}
 	res := Result{Check: CheckFileSize, Rule: r.Rule, Source: r.sourceURL(p), Confidence: r.Confidence.String()}
 	limit := int64(r.Number * 1e6)
-	mb := float64(f.FileSize) / 1e6
 	if f.FileSize > limit {
 		res.Status = pick2(r.Level == Required, Fail, Warn)
-		res.Message = fmt.Sprintf("the file is %.1f MB, above the %.0f MB limit", mb, r.Number)
+		res.Message = fmt.Sprintf("the file is %s, above the %.0f MB limit", HumanBytes(f.FileSize), r.Number)
 	} else {
-		res.Status, res.Message = Pass, fmt.Sprintf("%.1f MB (limit %.0f MB)", mb, r.Number)
+		res.Status, res.Message = Pass, fmt.Sprintf("%s (limit %.0f MB)", HumanBytes(f.FileSize), r.Number)
 	}
 	add(res)
 }
@@ -653,4 +652,16 @@ func CheckInterior(in InteriorInfo, asked *TrimSize, tol float64) []Result {
 		}
 	}
 	return out
+}
+
+// HumanBytes writes a byte count in kB or MB (powers of ten, as printers
+// state their limits).
+func HumanBytes(n int64) string {
+	switch {
+	case n >= 1e6:
+		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+	case n >= 1e3:
+		return fmt.Sprintf("%.1f kB", float64(n)/1e3)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }

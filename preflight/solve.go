@@ -40,9 +40,10 @@ const maxFits = 8
 // layout per stock, so it costs one Compute per stock plus one rule
 // evaluation per page count.
 //
-// Fits are ordered by kinship with the book being checked (printer, then
-// binding, then paper): the same printer and paper at another page count
-// first, then other papers, then other printers.
+// Fits are ordered by what most likely went wrong with the book being
+// checked (like): the same printer and paper at another page count first,
+// then any paper or printer at the same page count (a file made for another
+// printer or paper), then the printer's other papers, then the rest.
 func Solve(cat *paper.Catalog, trim paper.TrimSpec, w, h, tol float64, like *spine.Layout) []Fit {
 	type ranked struct {
 		Fit
@@ -55,14 +56,16 @@ func Solve(cat *paper.Catalog, trim paper.TrimSpec, w, h, tol float64, like *spi
 				for _, f := range solveStock(p, b, st, trim, w, h, tol) {
 					r := 0
 					if like != nil {
-						if f.Printer != like.Printer {
-							r += 4
-						}
-						if f.Binding != string(like.Binding) {
-							r += 2
-						}
-						if f.Paper != like.Paper {
-							r++
+						same := f.Printer == like.Printer && f.Binding == string(like.Binding)
+						switch {
+						case same && f.Paper == like.Paper:
+							r = 0 // the same book at another page count
+						case f.PagesFrom <= like.Pages && like.Pages <= f.PagesTo:
+							r = 1 // the same page count on another paper or printer
+						case same:
+							r = 2
+						default:
+							r = 3
 						}
 					}
 					all = append(all, ranked{f, r, len(all)})
@@ -146,6 +149,11 @@ func fitsText(fits []Fit, binding string) string {
 	if len(fits) == 0 {
 		return ""
 	}
+	const shown = 4
+	extra := 0
+	if len(fits) > shown {
+		extra, fits = len(fits)-shown, fits[:shown]
+	}
 	parts := make([]string, len(fits))
 	for i, f := range fits {
 		s := f.PrinterName
@@ -157,6 +165,9 @@ func fitsText(fits []Fit, binding string) string {
 			s += fmt.Sprintf(" (closest %d)", f.Best)
 		}
 		parts[i] = s
+	}
+	if extra > 0 {
+		return strings.Join(parts, ", ") + fmt.Sprintf(" (and %d more)", extra)
 	}
 	if len(parts) == 1 {
 		return parts[0]

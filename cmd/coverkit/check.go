@@ -208,7 +208,7 @@ func statusWord(s preflight.Status) string {
 
 func writeCheckReport(w io.Writer, rep *preflight.Report, tol decimal.Decimal) {
 	fmt.Fprintf(w, "cover %s: %d page(s), %s x %s in (%s), PDF %s, %s\n", rep.Cover, rep.CoverPages,
-		rep.Found.Width, rep.Found.Height, rep.FoundBox, rep.PDFVersion, humanBytes(rep.FileSize))
+		rep.Found.Width, rep.Found.Height, rep.FoundBox, rep.PDFVersion, preflight.HumanBytes(rep.FileSize))
 	if rep.InteriorFnd != nil {
 		in := rep.InteriorFnd
 		fmt.Fprintf(w, "interior %s: %d pages, trim %s (from the %s)\n", rep.Interior, in.Pages, in.Trim, in.From)
@@ -263,14 +263,4 @@ func writeResults(w io.Writer, rs []preflight.Result) {
 		}
 	}
 	tw.Flush()
-}
-
-func humanBytes(n int64) string {
-	switch {
-	case n >= 1e6:
-		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
-	case n >= 1e3:
-		return fmt.Sprintf("%.1f kB", float64(n)/1e3)
-	}
-	return fmt.Sprintf("%d bytes", n)
 }

@@ -1,0 +1,60 @@
+package preflight
+
+import (
+	"bytes"
+	"context"
+	"testing"
+	"time"
+
+	"github.com/coverkit/coverkit/paper"
+)
+
+// FuzzReadPDF feeds arbitrary bytes through the whole reading path (pdfcpu,
+// the content interpreter, interior reading) and the cover checks. Any panic
+// that escapes, or an error that is not an unusable-input error, is a bug.
+func FuzzReadPDF(f *testing.F) {
+	l := layout(f, "kdp", "paperback", "white", "6x9", 300)
+	c := coverFor(l)
+	c.spineText, c.barcodeArt, c.helvetica = l, l, true
+	f.Add(c.pdf(f))
+	f.Add(interiorPDF(f, 3, 6.125, 9.25, map[int][2]float64{2: {5, 8}}, 0))
+	f.Add([]byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R/Resources<<>>>>endobj 4 0 obj<</Length 44>>stream\nq 1 0 0 1 0 0 cm BT /F1 12 Tf (Hi) Tj ET Q\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"))
+	f.Add([]byte("%PDF-1.7\n"))
+	f.Add([]byte("not a pdf"))
+	kdp := cat.Printer("kdp")
+	f.Fuzz(func(t *testing.T, b []byte) {
+		o := Options{MaxBytes: 4 << 20, MaxPages: 50, MaxObjects: 20000, MaxOps: 100000, Timeout: 5 * time.Second}
+		facts, err := Read(context.Background(), bytes.NewReader(b), o)
+		if err != nil {
+			if !Unusable(err) {
+				t.Fatalf("error is not an unusable-input error: %v", err)
+			}
+			return
+		}
+		ts, _ := paper.ParseTrim("6x9")
+		CheckCover(facts, []Target{{Printer: kdp, Layout: l, Trim: ts}}, CheckOptions{Catalog: cat})
+		Interior(facts, knownForTest, 1.0/72)
+	})
+}
+
+// FuzzContent fuzzes the content-stream interpreter alone, which sees far
+// more shapes of input than whole PDFs reach.
+func FuzzContent(f *testing.F) {
+	for _, s := range []string{
+		"q 1 0 0 1 10 10 cm 0 0 100 100 re f Q",
+		"BT /F1 12 Tf 1 0 0 1 50 50 Tm (abc) Tj [(a) -120 (b)] TJ T* (x) ' 1 2 (y) \" ET",
+		"BI /W 4 /H 4 /CS /RGB /BPC 8 ID \x00\x01\x02 EI Q",
+		"[[[[[[[[ << /a << /b [1 2 3] >> >> (unbalanced \\( paren",
+		"0.1 0.2 0.3 0.4 k /CS0 cs 1 sc /Sh sh /Im0 Do",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		a := &analyser{ctx: context.Background(), f: &Facts{Pages: []Page{{Number: 1, MediaBox: Box{0, 0, 612, 792}}}},
+			o: Options{}.withDefaults(), fonts: map[string]*Font{}, page: 1}
+		a.o.MaxOps = 100000
+		if err := a.run(b, nil, gstate{ctm: identity, hScale: 1}, 0); err != nil && err != errStop {
+			t.Fatalf("run: %v", err)
+		}
+	})
+}

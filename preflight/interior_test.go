@@ -1,0 +1,78 @@
+package preflight
+
+import (
+	"strings"
+	"testing"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+var knownForTest = []TrimSize{{6, 9}, {5.5, 8.5}, {8.5, 11}, {5, 8}}
+
+// interiorPDF makes n pages of w x h inches; sizes maps page numbers to
+// other sizes; trimBox sets a TrimBox inset by bleed on three sides.
+func interiorPDF(t testing.TB, n int, w, h float64, sizes map[int][2]float64, trimInset float64) []byte {
+	t.Helper()
+	// The document's default size is used by no page: fpdf writes a page's
+	// own MediaBox only when it differs from the default, and mixes up the
+	// inherited one after a change of size.
+	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "in", Size: fpdf.SizeType{Wd: 1, Ht: 1}})
+	pdf.SetCreationDate(fixedTime)
+	pdf.SetModificationDate(fixedTime)
+	pdf.SetCatalogSort(true)
+	pdf.AddPageFormat("P", fpdf.SizeType{Wd: w, Ht: h})
+	if trimInset > 0 {
+		pdf.SetPageBox("trim", 0, trimInset, w-trimInset, h-2*trimInset)
+	}
+	for i := 2; i <= n; i++ {
+		if s, ok := sizes[i]; ok {
+			pdf.AddPageFormat("P", fpdf.SizeType{Wd: s[0], Ht: s[1]})
+			continue
+		}
+		pdf.AddPageFormat("P", fpdf.SizeType{Wd: w, Ht: h})
+	}
+	return output(t, pdf)
+}
+
+func TestInterior(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		w, h      float64
+		inset     float64
+		sizes     map[int][2]float64
+		wantTrim  TrimSize
+		wantFrom  string
+		wantMixed int
+	}{
+		{"no bleed", 6, 9, 0, nil, TrimSize{6, 9}, "MediaBox", 0},
+		{"bleed on three sides (IngramSpark I3)", 6.125, 9.25, 0, nil, TrimSize{6, 9}, "MediaBox less bleed on three sides", 0},
+		{"bleed on four sides", 6.25, 9.25, 0, nil, TrimSize{6, 9}, "MediaBox less bleed on four sides", 0},
+		{"TrimBox", 6.125, 9.25, 0.125, nil, TrimSize{6, 9}, "TrimBox", 0},
+		{"custom size", 6.3, 9.1, 0, nil, TrimSize{6.3, 9.1}, "MediaBox", 0},
+		{"mixed sizes", 6, 9, 0, map[int][2]float64{3: {8.5, 11}, 7: {8.5, 11}}, TrimSize{6, 9}, "MediaBox", 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f, err := readBytes(t, interiorPDF(t, 10, tc.w, tc.h, tc.sizes, tc.inset), Options{SkipContent: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			in := Interior(f, knownForTest, 1.0/72)
+			if in.Pages != 10 || !near(in.Trim.W, tc.wantTrim.W) || !near(in.Trim.H, tc.wantTrim.H) || in.From != tc.wantFrom || in.MixedCount != tc.wantMixed {
+				t.Errorf("got %+v", in)
+			}
+			res := CheckInterior(in, &TrimSize{6, 9}, 1.0/72)
+			if tc.wantMixed > 0 {
+				if res[0].Status != Fail || !strings.Contains(res[0].Message, "pages 3, 7") || !strings.Contains(res[0].Message, "8.5 x 11 in") {
+					t.Errorf("mixed: %+v", res[0])
+				}
+			} else if res[0].Status != Pass {
+				t.Errorf("size: %+v", res[0])
+			}
+			if tc.name == "custom size" && (res[1].Status != Fail || !strings.Contains(res[1].Message, "6.3 x 9.1 in")) {
+				t.Errorf("trim: %+v", res[1])
+			}
+		})
+	}
+}
+
+func near(a, b float64) bool { return a-b < 0.002 && b-a < 0.002 }
