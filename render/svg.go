@@ -43,7 +43,7 @@ func writeSVG(w io.Writer, l *spine.Layout, s *scene, o Options) error {
 	bw := bufio.NewWriter(w)
 	p := func(format string, a ...any) { fmt.Fprintf(bw, format, a...) }
 	p("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-	p("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\" version=\"1.1\"\n")
+	p("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\" version=\"1.1\" xml:space=\"preserve\"\n")
 	p("     width=\"%sin\" height=\"%sin\" viewBox=\"0 0 %s %s\">\n", l.Sheet.W.Round(6).String(), l.Sheet.H.Round(6).String(), num(s.W), num(s.H))
 	p("<title>%s</title>\n", esc(s.Title))
 	p("<desc>%s. Trim box: x=%s y=%s w=%s h=%s pt. Units: 1 user unit = 1 pt (1/72 in).</desc>\n",
@@ -103,7 +103,9 @@ func svgItem(w *bufio.Writer, it item) {
 		if it.Rot {
 			rot = fmt.Sprintf(` transform="rotate(90 %s %s)"`, num(it.X), num(it.Y))
 		}
-		p("<text x=\"%s\" y=\"%s\" %s font-size=\"%s\" fill=\"%s\"%s%s>%s</text>\n",
-			num(it.X), num(it.Y), svgFamily[it.Font], num(it.Size), hex(it.Fill), anchor, rot, esc(it.Text))
+		// textLength holds the run to the width laid out with the Go fonts
+		// when a viewer substitutes another font, so labels stay on their plates.
+		p("<text x=\"%s\" y=\"%s\" %s font-size=\"%s\" fill=\"%s\"%s%s textLength=\"%s\" lengthAdjust=\"spacingAndGlyphs\">%s</text>\n",
+			num(it.X), num(it.Y), svgFamily[it.Font], num(it.Size), hex(it.Fill), anchor, rot, num(width(it.Font, it.Size, it.Text)), esc(it.Text))
 	}
 }
