@@ -6,7 +6,9 @@
 // paper, trim, and either a page count or an interior PDF from which the page
 // count (and, when no trim is given, the trim) is read. [Run] computes every
 // book's [spine.Layout] per printer and format, renders the templates into
-// OUT/<id>/<printer>-<binding>.<ext>, and records in OUT/.coverkit-state.json a
+// OUT/<id>/ under render's self-explaining names
+// (kdp_paperback_6x9_312pp_cream.pdf, see render.FileName), and records in
+// OUT/.coverkit-state.json a
 // hash of each book's effective inputs together with its key numbers, so the
 // next run rewrites only the books whose hash moved and reports how their
 // numbers moved ("the-long-watch: 300 -> 312 pages; KDP spine 0.6756 ->
@@ -34,7 +36,9 @@
 //     than [MaxIDLen] or is a reserved device name (con, nul, com1...) is
 //     refused, so no id can name a path outside the output directory. Two ids
 //     that clean to the same name are an error.
-//   - Interior paths are relative to the manifest's directory.
+//   - Interior paths are relative to the manifest's directory. A key given
+//     with an empty value (trim: with nothing after it) means "not set" and
+//     hides the default, so an interior's own trim can be used.
 //   - In CSV, list cells (printers, binding/formats) separate items with ';' or
 //     '|' (',' is the column separator); a per-format ISBN cell is written
 //     "paperback=978-...;hardcover=978-...".
@@ -64,8 +68,8 @@
 // opened for writing: their files keep their bytes and modification times.
 //
 // Files that the state records for a book but that the new run no longer
-// produces (a printer or format dropped, or the book removed from the
-// manifest) are deleted, but only when their content still has the hash the
+// produces (the page count, trim or paper is in the file name; a printer or
+// format dropped; the book removed from the manifest) are deleted, but only when their content still has the hash the
 // state recorded; a file someone edited is left in place and reported. Files
 // the state does not record are never deleted.
 package batch

@@ -93,7 +93,7 @@ on a terminal, plain lines otherwise), the report to stdout.` + exitStatusHelp,
 	fl.StringSliceVarP(&o.formats, "format", "f", []string{"pdf"}, "formats, comma-separated: pdf, svg, png")
 	fl.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "books worked on at once")
 	fl.BoolVar(&o.force, "force", false, "regenerate every book, changed or not (also rebuilds an unreadable state file)")
-	fl.BoolVarP(&o.dryRun, "dry-run", "n", false, "report what would change; write and remove nothing")
+	fl.BoolVar(&o.dryRun, "dry-run", false, "report what would change; write and remove nothing")
 	fl.BoolVar(&o.json, "json", false, "print the report as JSON on stdout")
 	fl.StringArrayVar(&o.catalogs, "catalog", nil, "extra printer profile (YAML); repeatable; replaces a built-in printer with the same id")
 	fl.IntVar(&o.dpi, "dpi", render.DefaultDPI, fmt.Sprintf("PNG resolution in dots per inch (1 to %d)", render.MaxDPI))
