@@ -235,7 +235,7 @@ func checkOne(f *Facts, t Target, sb Box, w, h, tol float64, o CheckOptions) Pri
 	if sizeOK {
 		add(Result{Check: CheckSize, Status: Pass, Rule: rule, Source: sheetSrc, Confidence: sheetConf,
 			Message: fmt.Sprintf("cover is %s x %s in (%s), expected %s x %s in for %s (spine %s in)",
-				fmtIn(w), fmtIn(h), boxName(sb, f), fmtIn(ew), fmtIn(eh), book, fmtIn(f64(l.Spine)))})
+				fmtIn(w), fmtIn(h), sheetBoxName(f), fmtIn(ew), fmtIn(eh), book, fmtIn(f64(l.Spine)))})
 	} else {
 		var why []string
 		if math.Abs(dw) > tol+1e-9 {
@@ -306,7 +306,7 @@ func pick(c bool, a, b string) string {
 	return b
 }
 
-func boxName(sb Box, f *Facts) string {
+func sheetBoxName(f *Facts) string {
 	_, name := SheetBox(f.Pages[0])
 	return name
 }

@@ -79,8 +79,8 @@ const (
 	// stream (the image's unit square mapped by the CTM at its Do operator).
 	PlacedByCTM = "ctm"
 	// PlacedByPage: the content stream could not be followed; the image is
-	// assumed to fill the page's MediaBox (right for full-bleed art, an
-	// overestimate of resolution for smaller images' placement is impossible to know).
+	// assumed to fill the page's MediaBox. That is right for full-bleed art
+	// and overstates the resolution of an image placed smaller.
 	PlacedByPage = "page-size estimate"
 )
 
