@@ -606,8 +606,8 @@ func (p *parser) values(b *Book, e, defaults *entry) {
 	// The book's own formats or binding win over the defaults'; formats
 	// wins over binding at the same level.
 	var kinds []string
-	_, ownF := e.keys["formats"]
-	_, ownB := e.keys["binding"]
+	ownF := e.keys["formats"] != nil && !isNull(e.keys["formats"])
+	ownB := e.keys["binding"] != nil && !isNull(e.keys["binding"])
 	if ownF && ownB {
 		b.setErr(b.fail("formats", "give either binding or formats, not both"))
 	}
@@ -640,6 +640,10 @@ func (p *parser) values(b *Book, e, defaults *entry) {
 		if !dup {
 			b.Editions = append(b.Editions, Edition{Binding: bk})
 		}
+	}
+
+	if len(b.Editions) == 0 && b.Err == nil {
+		b.setErr(b.fail(kindKey, "no binding (want paperback, hardcover or jacket)"))
 	}
 
 	// ISBN: one string for every format, or a mapping format -> ISBN.
