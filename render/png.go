@@ -53,9 +53,10 @@ func writePNG(w io.Writer, l *spine.Layout, s *scene, dpi int) error {
 
 // encodePNG writes img as an 8-bit RGB PNG with a pHYs chunk (image/png
 // writes none, and raster editors need it to open the file at its real size).
-// Templates are mostly flat colour, so instead of image/png's per-row filter
-// search each row uses Up when it repeats the row above (all zeros) and Sub
-// otherwise: about 4 times faster at the same size.
+// Templates are mostly flat colour with vertical edges, so instead of
+// image/png's per-row filter search every row but the first uses Up, which
+// leaves zeros wherever a row repeats the one above: several times faster,
+// and the files are as small.
 func encodePNG(w io.Writer, img *image.RGBA, dpi int) error {
 	b := img.Bounds()
 	pw, ph := b.Dx(), b.Dy()
@@ -86,13 +87,33 @@ func encodePNG(w io.Writer, img *image.RGBA, dpi int) error {
 	prevRGBA := []byte(nil)
 	for y := 0; y < ph; y++ {
 		cur := img.Pix[y*img.Stride : y*img.Stride+4*pw]
-		if prevRGBA != nil && bytes.Equal(cur, prevRGBA) {
+		switch {
+		case prevRGBA != nil && bytes.Equal(cur, prevRGBA):
 			row[0] = 2 // Up: identical to the previous row
 			clear(row[1:])
 			sum.update(row[:1])
 			sum.zeros(len(row) - 1)
-		} else {
-			row[0] = 1 // Sub
+		case prevRGBA != nil:
+			// Up, two pixels at a time, skipping the (many) unchanged pairs.
+			row[0] = 2
+			clear(row[1:])
+			x := 0
+			for ; x+2 <= pw; x += 2 {
+				i := 4 * x
+				if binary.LittleEndian.Uint64(cur[i:]) == binary.LittleEndian.Uint64(prevRGBA[i:]) {
+					continue
+				}
+				j := 1 + 3*x
+				row[j], row[j+1], row[j+2] = cur[i]-prevRGBA[i], cur[i+1]-prevRGBA[i+1], cur[i+2]-prevRGBA[i+2]
+				row[j+3], row[j+4], row[j+5] = cur[i+4]-prevRGBA[i+4], cur[i+5]-prevRGBA[i+5], cur[i+6]-prevRGBA[i+6]
+			}
+			if x < pw {
+				i, j := 4*x, 1+3*x
+				row[j], row[j+1], row[j+2] = cur[i]-prevRGBA[i], cur[i+1]-prevRGBA[i+1], cur[i+2]-prevRGBA[i+2]
+			}
+			sum.update(row)
+		default:
+			row[0] = 1 // Sub, for the first row
 			var pr, pg, pb byte
 			for x, j := 0, 1; x < pw; x, j = x+1, j+3 {
 				r, g, bl := cur[4*x], cur[4*x+1], cur[4*x+2]
@@ -127,12 +148,25 @@ const adlerMod = 65521
 func (s *adler) update(p []byte) {
 	for len(p) > 0 {
 		n := min(len(p), 5552) // the largest run without uint32 overflow
-		for _, c := range p[:n] {
-			s.a += uint32(c)
-			s.b += s.a
+		q := p[:n]
+		a, b := s.a, s.b
+		// Filtered template rows are mostly zero: skip zero words whole.
+		for len(q) >= 8 {
+			if binary.LittleEndian.Uint64(q) == 0 {
+				b += 8 * a
+			} else {
+				for _, c := range q[:8] {
+					a += uint32(c)
+					b += a
+				}
+			}
+			q = q[8:]
 		}
-		s.a %= adlerMod
-		s.b %= adlerMod
+		for _, c := range q {
+			a += uint32(c)
+			b += a
+		}
+		s.a, s.b = a%adlerMod, b%adlerMod
 		p = p[n:]
 	}
 }
