@@ -56,7 +56,7 @@ Manifest (YAML):
       title: The Long Watch
       author: A. Writer
       isbn: 978-1-913588-65-6          # or {paperback: ..., hardcover: ...}
-      price: 19.95 USD                 # EAN-5 add-on; none prints 90000
+      price: 19.95 USD                 # EAN-5 add-on (USD, CAD, GBP, AUD, NZD); none: 90000
       pages: 312                       # or interior: interiors/the-long-watch.pdf
       formats: [paperback, hardcover]  # optional, instead of binding
       barcode: auto                    # yes, no or auto (default)
