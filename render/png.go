@@ -398,8 +398,7 @@ func (r *raster) text(it item) {
 		return
 	}
 	ff := fonts()[it.Font]
-	asc, desc := ff.ascent*px, ff.descent*px
-	run := width(it.Font, it.Size, it.Text) * r.sx
+	asc := ff.ascent * px
 	ax, ay := it.X*r.sx, it.Y*r.sy
 	off := alignOffset(it) * r.sx
 	var px0, py0 int
@@ -415,34 +414,46 @@ func (r *raster) text(it item) {
 		py0 = int(math.Floor(ay-asc)) - 1
 		dotX, dotY = startX-float64(px0), ay-float64(py0)
 	}
-	mw := int(math.Ceil(dotX+run)) + 2
-	mh := int(math.Ceil(dotY+desc)) + 2
-	mask := image.NewAlpha(image.Rect(0, 0, mw, mh))
-	d := font.Drawer{Dst: mask, Src: image.Opaque, Face: fc,
-		Dot: fixed.Point26_6{X: fixed.Int26_6(math.Round(dotX * 64)), Y: fixed.Int26_6(math.Round(dotY * 64))}}
-	d.DrawString(it.Text)
+	// Glyph masks go straight onto the canvas (no kerning: the PDF and the
+	// layout measure without it too).
 	cr, cg, cb := it.Fill.rgb()
 	b := r.img.Bounds()
-	for my := 0; my < mh; my++ {
-		for mx := 0; mx < mw; mx++ {
-			a := mask.Pix[my*mask.Stride+mx]
-			if a == 0 {
-				continue
+	dot := fixed.Point26_6{X: fixed.Int26_6(math.Round(dotX * 64)), Y: fixed.Int26_6(math.Round(dotY * 64))}
+	for _, ch := range it.Text {
+		dr, gm, mp, adv, ok := fc.Glyph(dot, ch)
+		dot.X += adv
+		if !ok || dr.Empty() {
+			continue
+		}
+		am, isAlpha := gm.(*image.Alpha)
+		for my := dr.Min.Y; my < dr.Max.Y; my++ {
+			for mx := dr.Min.X; mx < dr.Max.X; mx++ {
+				gx, gy := mx-dr.Min.X+mp.X, my-dr.Min.Y+mp.Y
+				var a uint8
+				if isAlpha {
+					a = am.Pix[(gy-am.Rect.Min.Y)*am.Stride+gx-am.Rect.Min.X]
+				} else {
+					_, _, _, A := gm.At(gx, gy).RGBA()
+					a = uint8(A >> 8)
+				}
+				if a == 0 {
+					continue
+				}
+				x, y := px0+mx, py0+my
+				if it.Rot {
+					x, y = px0-1-my, py0+mx
+				}
+				if x < b.Min.X || y < b.Min.Y || x >= b.Max.X || y >= b.Max.Y {
+					continue
+				}
+				i := r.img.PixOffset(x, y)
+				k := uint32(a) + uint32(a>>7) // 0..256
+				p := r.img.Pix[i : i+4 : i+4]
+				p[0] = uint8((uint32(p[0])*(256-k) + uint32(cr)*k) >> 8)
+				p[1] = uint8((uint32(p[1])*(256-k) + uint32(cg)*k) >> 8)
+				p[2] = uint8((uint32(p[2])*(256-k) + uint32(cb)*k) >> 8)
+				p[3] = 255
 			}
-			x, y := px0+mx, py0+my
-			if it.Rot {
-				x, y = px0-1-my, py0+mx
-			}
-			if x < b.Min.X || y < b.Min.Y || x >= b.Max.X || y >= b.Max.Y {
-				continue
-			}
-			i := r.img.PixOffset(x, y)
-			k := uint32(a) + uint32(a>>7) // 0..256
-			p := r.img.Pix[i : i+4 : i+4]
-			p[0] = uint8((uint32(p[0])*(256-k) + uint32(cr)*k) >> 8)
-			p[1] = uint8((uint32(p[1])*(256-k) + uint32(cg)*k) >> 8)
-			p[2] = uint8((uint32(p[2])*(256-k) + uint32(cb)*k) >> 8)
-			p[3] = 255
 		}
 	}
 }
