@@ -1,14 +1,19 @@
 package batch
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/coverkit/coverkit/preflight"
+	"github.com/coverkit/coverkit/render"
 )
 
 const threeBooks = `defaults: {printers: [kdp, ingramspark], binding: paperback, paper: cream, trim: 6x9}
@@ -357,5 +362,42 @@ func TestStateDeterministic(t *testing.T) {
 	}
 	if rep := run(t, manifest, filepath.Join(dir, "o1"), Options{Force: true}); rep.Summary.Regenerated != 3 {
 		t.Errorf("forced over corrupt state: %+v", rep.Summary)
+	}
+}
+
+// TestRunRealRender: with the real renderers the files are real templates:
+// a PDF whose page is the layout's sheet, read back with preflight, and a
+// PNG; and a second run leaves them alone.
+func TestRunRealRender(t *testing.T) {
+	dir := t.TempDir()
+	manifest := filepath.Join(dir, "books.yaml")
+	out := filepath.Join(dir, "out")
+	writeFile(t, manifest, "books:\n  - {id: a, title: A Book, printers: [kdp, ingramspark], paper: cream, trim: 6x9, pages: 300, isbn: 978-1-913588-65-6, price: 19.95 USD}\n")
+	tools := testTools()
+	tools.Renderers = map[string]Renderer{"pdf": render.PDF, "png": render.PNG}
+	tools.DPI = 30
+	rep, err := Run(parse(t, manifest), tools, Options{Out: out, Formats: []string{"pdf", "png"}, Jobs: 2})
+	if err != nil || rep.Failed() || rep.Summary.FilesWritten != 4 {
+		t.Fatalf("%v %+v %v", err, rep.Summary, ids(rep))
+	}
+	f, err := preflight.ReadFile(context.Background(), filepath.Join(out, "a", "kdp_paperback_6x9_300pp_cream.pdf"), preflight.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, h := f.Pages[0].Size(f.Pages[0].MediaBox)
+	if math.Abs(w-13.0*72) > 0.01 || math.Abs(h-9.25*72) > 0.01 {
+		t.Errorf("KDP page %.2f x %.2f pt, want 936 x 666 (13 x 9.25 in)", w, h)
+	}
+	png, err := os.ReadFile(filepath.Join(out, "a", "ingramspark_paperback_6x9_300pp_cream.png"))
+	if err != nil || !strings.HasPrefix(string(png), "\x89PNG") {
+		t.Errorf("PNG: %v", err)
+	}
+	before := snapshot(t, out)
+	rep, err = Run(parse(t, manifest), tools, Options{Out: out, Formats: []string{"pdf", "png"}})
+	if err != nil || rep.Summary.Unchanged != 1 {
+		t.Fatalf("%v %+v", err, rep.Summary)
+	}
+	if got := touched(t, out, before); len(got) != 0 {
+		t.Errorf("second run touched %v", got)
 	}
 }
