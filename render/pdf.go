@@ -2,12 +2,14 @@ package render
 
 import (
 	"bytes"
+	"embed"
 	"fmt"
 	"io"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/coverkit/coverkit/spine"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // fixedDate is the creation date written when the catalogue date is unusable:
@@ -40,18 +42,29 @@ func writePDF(w io.Writer, l *spine.Layout, s *scene, o Options) error {
 	f.SetSubject(s.Subject, true)
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
-	// Embed only the fonts the drawing uses: fpdf parses each font afresh
-	// for every document, the largest part of a template's cost.
+	// Embed only the fonts the drawing uses. When every string fits
+	// Windows-1252 (the usual case), the fonts come prebuilt (render/fonts):
+	// fpdf's UTF-8 path parses, hashes and re-compresses each font for every
+	// document, which was most of a template's cost. Other text (a Cyrillic
+	// or Greek title, say) takes the UTF-8 path, subset and all.
 	var used [numFaces]bool
+	winAnsi := true
 	for _, L := range s.Layers {
 		for _, it := range L.Items {
 			if it.Kind == kText {
 				used[it.Font] = true
+				winAnsi = winAnsi && fitsWinAnsi(it.Text)
 			}
 		}
 	}
 	for i, fi := range fonts() {
-		if used[i] {
+		if !used[i] {
+			continue
+		}
+		if winAnsi {
+			def, z := prebuiltFont(fi.name)
+			f.AddFontFromBytes(fi.name, "", def, z)
+		} else {
 			f.AddUTF8FontFromBytes(fi.name, "", fi.ttf)
 		}
 	}
@@ -66,7 +79,7 @@ func writePDF(w io.Writer, l *spine.Layout, s *scene, o Options) error {
 	f.SetLineCapStyle("butt")
 	for i, L := range s.Layers {
 		f.BeginLayer(ids[i])
-		p := &pdfPainter{f: f}
+		p := &pdfPainter{f: f, winAnsi: winAnsi}
 		for _, it := range L.Items {
 			p.draw(it)
 		}
@@ -85,7 +98,8 @@ func writePDF(w io.Writer, l *spine.Layout, s *scene, o Options) error {
 }
 
 type pdfPainter struct {
-	f      *fpdf.Fpdf
+	f       *fpdf.Fpdf
+	winAnsi bool // strings are written in Windows-1252 for the prebuilt fonts
 	dash   bool
 	inK    bool
 	font   face
@@ -187,15 +201,70 @@ func (p *pdfPainter) draw(it item) {
 			f.SetTextColor(int(r), int(g), int(b))
 		}
 		dx := alignOffset(it)
+		txt := it.Text
+		if p.winAnsi {
+			txt = toWinAnsi(txt)
+		}
 		if it.Rot {
 			f.TransformBegin()
 			f.TransformRotate(-90, it.X, it.Y)
-			f.Text(it.X-dx, it.Y, it.Text)
+			f.Text(it.X-dx, it.Y, txt)
 			f.TransformEnd()
 		} else {
-			f.Text(it.X-dx, it.Y, it.Text)
+			f.Text(it.X-dx, it.Y, txt)
 		}
 	}
+}
+
+//go:embed fonts/*.json fonts/*.z
+var prebuilt embed.FS
+
+// prebuiltFont returns fpdf's definition and compressed font file for one of
+// the Go fonts in Windows-1252, as built by fpdf.MakeFont (see
+// TestPrebuiltFonts).
+func prebuiltFont(name string) (def, z []byte) {
+	def, err1 := prebuilt.ReadFile("fonts/" + name + ".json")
+	z, err2 := prebuilt.ReadFile("fonts/" + name + ".z")
+	if err1 != nil || err2 != nil {
+		panic("render: prebuilt font " + name + " missing")
+	}
+	return def, z
+}
+
+// fitsWinAnsi reports whether s can be written in Windows-1252.
+func fitsWinAnsi(s string) bool {
+	for _, r := range s {
+		if r < 0x80 {
+			continue
+		}
+		if _, ok := charmap.Windows1252.EncodeRune(r); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// toWinAnsi converts s (which fitsWinAnsi) to Windows-1252 bytes.
+func toWinAnsi(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		c, ok := charmap.Windows1252.EncodeRune(r)
+		if !ok {
+			c = '?'
+		}
+		b = append(b, c)
+	}
+	return string(b)
 }
 
 // alignOffset is how far the text starts before its anchor.
