@@ -100,11 +100,11 @@ func writePDF(w io.Writer, l *spine.Layout, s *scene, o Options) error {
 type pdfPainter struct {
 	f       *fpdf.Fpdf
 	winAnsi bool // strings are written in Windows-1252 for the prebuilt fonts
-	dash   bool
-	inK    bool
-	font   face
-	size   float64
-	fontOK bool
+	dash    bool
+	inK     bool
+	font    face
+	size    float64
+	fontOK  bool
 }
 
 func (p *pdfPainter) fill(c col) {
