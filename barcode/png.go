@@ -2,9 +2,7 @@ package barcode
 
 import (
 	"bytes"
-	"encoding/binary"
 	"fmt"
-	"hash/crc32"
 	"image"
 	"image/color"
 	"image/draw"
@@ -12,6 +10,7 @@ import (
 	"io"
 	"math"
 
+	"github.com/coverkit/coverkit/internal/pngdpi"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/opentype"
@@ -72,32 +71,10 @@ func (s *Symbol) WritePNG(w io.Writer, dpi int) error {
 	if err := (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, img); err != nil {
 		return fmt.Errorf("barcode: png: %w", err)
 	}
-	out, err := withPHYs(buf.Bytes(), dpi)
+	out, err := pngdpi.Insert(buf.Bytes(), dpi)
 	if err != nil {
 		return err
 	}
 	_, err = w.Write(out)
 	return err
-}
-
-// withPHYs inserts a pHYs chunk (pixels per metre) after IHDR, which Go's
-// encoder does not write.
-func withPHYs(p []byte, dpi int) ([]byte, error) {
-	const sigLen, ihdrLen = 8, 8 + 13 + 4 // signature; IHDR length+type, data, CRC
-	if len(p) < sigLen+ihdrLen || string(p[12:16]) != "IHDR" {
-		return nil, fmt.Errorf("barcode: png: unexpected encoder output")
-	}
-	ppm := uint32(math.Round(float64(dpi) / 0.0254))
-	chunk := make([]byte, 0, 21)
-	chunk = binary.BigEndian.AppendUint32(chunk, 9)
-	chunk = append(chunk, "pHYs"...)
-	chunk = binary.BigEndian.AppendUint32(chunk, ppm)
-	chunk = binary.BigEndian.AppendUint32(chunk, ppm)
-	chunk = append(chunk, 1) // unit: metre
-	chunk = binary.BigEndian.AppendUint32(chunk, crc32.ChecksumIEEE(chunk[4:]))
-	at := sigLen + ihdrLen
-	out := make([]byte, 0, len(p)+len(chunk))
-	out = append(out, p[:at]...)
-	out = append(out, chunk...)
-	return append(out, p[at:]...), nil
 }

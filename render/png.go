@@ -12,6 +12,7 @@ import (
 	"io"
 	"math"
 
+	"github.com/coverkit/coverkit/internal/pngdpi"
 	"github.com/coverkit/coverkit/spine"
 	"github.com/shopspring/decimal"
 	"golang.org/x/image/font"
@@ -67,12 +68,7 @@ func encodePNG(w io.Writer, img *image.RGBA, dpi int) error {
 	binary.BigEndian.PutUint32(ihdr[4:], uint32(ph))
 	ihdr[8], ihdr[9] = 8, 2 // 8 bits, truecolour
 	writeChunk(bw, "IHDR", ihdr)
-	phys := make([]byte, 9)
-	ppm := uint32(math.Round(float64(dpi) / 0.0254))
-	binary.BigEndian.PutUint32(phys[0:], ppm)
-	binary.BigEndian.PutUint32(phys[4:], ppm)
-	phys[8] = 1 // unit: metre
-	writeChunk(bw, "pHYs", phys)
+	writeChunk(bw, "pHYs", pngdpi.Data(dpi))
 
 	// zlib framing by hand around raw deflate, so that the Adler-32 of the
 	// many all-zero rows is computed in one step (see adler).
