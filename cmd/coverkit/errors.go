@@ -19,6 +19,7 @@ const (
 )
 
 const exitStatusHelp = `
+
 EXIT STATUS
   0  success
   1  a printer cannot fulfil a valid request (or a check failed)
