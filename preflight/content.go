@@ -1,11 +1,15 @@
 package preflight
 
 import (
+	"unicode/utf8"
+
 	"context"
 	"errors"
 	"fmt"
 	"math"
 	"strings"
+
+	"golang.org/x/text/encoding/charmap"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
@@ -250,14 +254,23 @@ func (a *analyser) mark(kind string, bb bbox, text []byte) {
 	a.f.Marks = append(a.f.Marks, m)
 }
 
+// printable turns the bytes of a text-showing operator into a string to quote
+// in a report. Bytes are read as Windows-1252 (WinAnsiEncoding, the usual
+// encoding of simple fonts, so "Crème" stays readable); control bytes, which
+// two-byte (CID) fonts are full of, are dropped.
 func printable(b []byte) string {
 	var sb strings.Builder
 	for _, c := range b {
 		if sb.Len() >= maxTextBytes {
 			break
 		}
-		if c >= 0x20 && c < 0x7f {
+		switch {
+		case c >= 0x20 && c < 0x7f:
 			sb.WriteByte(c)
+		case c >= 0x80:
+			if r := charmap.Windows1252.DecodeByte(c); r >= 0xa0 && r != utf8.RuneError {
+				sb.WriteRune(r)
+			}
 		}
 	}
 	return sb.String()
