@@ -149,6 +149,24 @@ func fitsText(fits []Fit, binding string) string {
 	if len(fits) == 0 {
 		return ""
 	}
+	// Papers that share a spine rule (all of Lulu's) fit the same pages:
+	// say so once, "Lulu white/cream 301-312 pages".
+	type key struct {
+		printer, binding string
+		from, to, best   int
+	}
+	var merged []Fit
+	at := map[key]int{}
+	for _, f := range fits {
+		k := key{f.Printer, f.Binding, f.PagesFrom, f.PagesTo, f.Best}
+		if i, ok := at[k]; ok {
+			merged[i].Paper += "/" + f.Paper
+			continue
+		}
+		at[k] = len(merged)
+		merged = append(merged, f)
+	}
+	fits = merged
 	const shown = 4
 	extra := 0
 	if len(fits) > shown {
