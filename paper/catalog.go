@@ -241,7 +241,25 @@ func (v *validator) qty(where string, q *Quantity, required bool) {
 	if q.Value.IsNegative() {
 		v.fail("%s: %s is negative", where, q)
 	}
+	v.plausible(where, q.Value, q.Unit)
 	v.prov(where, q.Provenance)
+}
+
+// maxLengthInches bounds every length in a profile: nothing on a book cover
+// is a hundred inches long, and the geometry's fixed-point arithmetic is
+// exact only far inside int64.
+var maxLengthInches = decimal.NewFromInt(100)
+
+// plausible rejects lengths above 100 in and values with more than 12
+// decimal places (the geometry's resolution, 10^-12 in).
+func (v *validator) plausible(where string, d decimal.Decimal, u Unit) {
+	if d.Exponent() < -Precision {
+		v.fail("%s: %s has more than %d decimal places", where, d, Precision)
+		return
+	}
+	if d.Abs().GreaterThan(decimal.NewFromInt(100000)) || ToInches(d.Abs(), u).GreaterThan(maxLengthInches) {
+		v.fail("%s: %s %s is longer than %s in; no book cover has such a length", where, d, u, maxLengthInches)
+	}
 }
 
 func (v *validator) binding(b *Binding) {
@@ -351,6 +369,8 @@ func (v *validator) trims(w string, t *Trims) {
 		if !n.Width.IsPositive() || !n.Height.IsPositive() {
 			v.fail("%s: trim %s: width and height must be positive", w, n.Name)
 		}
+		v.plausible(w+": trim "+n.Name+" width", n.Width, n.Unit)
+		v.plausible(w+": trim "+n.Name+" height", n.Height, n.Unit)
 	}
 	if c := t.Custom; c != nil {
 		if c.Unit != Inch && c.Unit != Millimetre {
@@ -359,6 +379,10 @@ func (v *validator) trims(w string, t *Trims) {
 		if !c.MinWidth.IsPositive() || c.MaxWidth.LessThan(c.MinWidth) || !c.MinHeight.IsPositive() || c.MaxHeight.LessThan(c.MinHeight) {
 			v.fail("%s: custom trims: need 0 < min <= max for width and height", w)
 		}
+		v.plausible(w+": custom trims max_width", c.MaxWidth, c.Unit)
+		v.plausible(w+": custom trims max_height", c.MaxHeight, c.Unit)
+		v.plausible(w+": custom trims min_width", c.MinWidth, c.Unit)
+		v.plausible(w+": custom trims min_height", c.MinHeight, c.Unit)
 		v.prov(w+": custom trims", c.Provenance)
 	}
 }
@@ -372,8 +396,8 @@ func (v *validator) stock(w string, b *Binding, s *Stock) {
 		v.fail("%s: label is missing", w)
 	}
 	mn, mx := s.Pages.Min.Value, s.Pages.Max.Value
-	if mn < 1 || mx < mn {
-		v.fail("%s: pages need 1 <= min <= max, have %d-%d", w, mn, mx)
+	if mn < 1 || mx < mn || mx > 100000 {
+		v.fail("%s: pages need 1 <= min <= max <= 100000, have %d-%d", w, mn, mx)
 	}
 	v.prov(w+": pages.min", s.Pages.Min.Provenance)
 	v.prov(w+": pages.max", s.Pages.Max.Provenance)
@@ -414,14 +438,18 @@ func (v *validator) spine(w string, r SpineRule, minPages, maxPages int) {
 		if !r.PerPage.IsPositive() {
 			v.fail("%s: caliper needs a positive per_page", w)
 		}
+		v.plausible(w+": per_page", r.PerPage.Mul(decimal.NewFromInt(int64(max(maxPages, 1)))), r.Unit)
 	case SpinePPI:
-		if !r.PPI.IsPositive() {
-			v.fail("%s: ppi needs a positive ppi", w)
+		if !r.PPI.IsPositive() || r.PPI.GreaterThan(decimal.NewFromInt(100000)) || r.PPI.Exponent() < -Precision {
+			v.fail("%s: ppi needs a positive ppi up to 100000", w)
 		}
 	case SpineKnots:
 		if len(r.Knots) < 2 {
 			v.fail("%s: knots needs at least two knots", w)
 			break
+		}
+		for _, k := range r.Knots {
+			v.plausible(w+": knot spine", k.Spine, r.Unit)
 		}
 		for i := 1; i < len(r.Knots); i++ {
 			if r.Knots[i].Pages <= r.Knots[i-1].Pages || r.Knots[i].Spine.LessThan(r.Knots[i-1].Spine) {
@@ -435,6 +463,9 @@ func (v *validator) spine(w string, r SpineRule, minPages, maxPages int) {
 		if len(r.Bands) == 0 {
 			v.fail("%s: bands needs at least one band", w)
 			break
+		}
+		for _, b := range r.Bands {
+			v.plausible(w+": band spine", b.Spine, r.Unit)
 		}
 		for i, b := range r.Bands {
 			if b.To < b.From || !b.Spine.IsPositive() {
@@ -455,6 +486,7 @@ func (v *validator) spine(w string, r SpineRule, minPages, maxPages int) {
 		if !r.Round.Step.IsPositive() {
 			v.fail("%s: round.step must be positive", w)
 		}
+		v.plausible(w+": round.step", r.Round.Step, r.Unit)
 		switch r.Round.Mode {
 		case "up", "down", "nearest":
 		default:

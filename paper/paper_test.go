@@ -186,6 +186,11 @@ func TestInvalidProfiles(t *testing.T) {
 		{"non-canonical stock", "- id: cream", "- id: creme", "canonical"},
 		{"bad spine kind", "spine: {kind: caliper", "spine: {kind: magic", "kind must be caliper, ppi, knots or bands"},
 		{"barcode from", "from: spine", "from: left", "barcode.from must be spine or hinge"},
+		{"huge length", "bleed: {value: 3,", "bleed: {value: 123456789012345678901234567890,", "no book cover has such a length"},
+		{"too precise", "bleed: {value: 3,", "bleed: {value: 3.0000000000001,", "more than 12 decimal places"},
+		{"huge trim", "width: 148, height: 210", "width: 14800, height: 210", "trim a5 width"},
+		{"huge caliper", "per_page: 0.0625", "per_page: 6.25", "per_page"},
+		{"huge page count", "max: {value: 600,", "max: {value: 6000000,", "max <= 100000"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
