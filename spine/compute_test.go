@@ -59,6 +59,7 @@ var geometryCases = []struct {
 	// KDP hardcover (DERIVED model, kdp.md §4; reproduces calculator readings to 0.001 in).
 	{"kdp hardcover white 300", "kdp", paper.Hardcover, "white", "6x9", 300, "0.865", "14.439", "10.417", "0.001", true, "kdp.md §5 example: spine 0.865, 14.439 x 10.417 in"},
 	{"kdp hardcover cream 300", "kdp", paper.Hardcover, "cream", "6x9", 300, "0.938976", "14.513", "10.417", "0.001", true, "kdp.md H10-H12: 300 x 0.0025 + 4.8 mm"},
+	{"kdp hardcover premium 300", "kdp", paper.Hardcover, "color-premium", "6x9", 300, "0.893076377953", "14.467", "10.417", "0.001", true, "kdp.md H10-H12: 300 x 0.002347 + 4.8 mm"},
 	// IngramSpark paperback: real template readings (ingramspark.md §3) within 0.0015 in.
 	{"ingram creme 144", "ingramspark", paper.Paperback, "cream", "5.5x8.5", 144, "0.335", "11.585", "8.75", "0.0015", true, "ingramspark.md §3: real template, creme 5.5x8.5 144 pp -> 0.335"},
 	{"ingram creme 190", "ingramspark", paper.Paperback, "cream", "5.5x8.5", 190, "0.436", "11.686", "8.75", "0.0015", true, "ingramspark.md §3: real template, 190 pp -> 0.436"},
@@ -66,6 +67,9 @@ var geometryCases = []struct {
 	{"ingram white 62", "ingramspark", paper.Paperback, "white", "7x10", 62, "0.128", "14.378", "10.25", "0.0015", true, "ingramspark.md §3: real template, white 7x10 62 pp -> 0.128"},
 	{"ingram white 300", "ingramspark", paper.Paperback, "white", "6x9", 300, "0.606", "12.856", "9.25", "0.001", true, "ingramspark.md §3: LK sample 300 pp -> 0.606"},
 	{"ingram premium 300", "ingramspark", paper.Paperback, "color-premium", "6x9", 300, "0.7795", "13.0295", "9.25", "0.001", true, "ingramspark.md §3: LK sample 300 pp -> 0.7795 (UNCONFIRMED)"},
+	{"ingram groundwood 300", "ingramspark", paper.Paperback, "groundwood", "6x9", 300, "0.765", "13.015", "9.25", "0", true, "ingramspark.md §3: 38# groundwood pages x 0.00255 (UNCONFIRMED)"},
+	{"ingram std colour 50# 300", "ingramspark", paper.Paperback, "color-standard", "6x9", 300, "0.606", "12.856", "9.25", "0.001", true, "ingramspark.md §3: standard colour 50# = 50# white table"},
+	{"ingram std colour 70# 300", "ingramspark", paper.Paperback, "color-standard-70", "6x9", 300, "0.816", "13.066", "9.25", "0", true, "ingramspark.md §3: standard colour 70# pages x 0.00272 (UNCONFIRMED)"},
 	// IngramSpark hardcover and jacket: real templates (ingramspark.md §4, 4a).
 	{"ingram case creme 74", "ingramspark", paper.Hardcover, "cream", "6x9", 74, "0.3125", "14.1935", "10.5", "0", true, "ingramspark.md §4: 6x9 creme 74 pp -> 0.3125, case 14.1935 x 10.5"},
 	{"ingram jacket creme 74", "ingramspark", paper.Jacket, "cream", "6x9", 74, "0.3125", "20.4375", "9.5", "0", true, "ingramspark.md §4: jacket 20.4375 x 9.5"},
@@ -77,6 +81,7 @@ var geometryCases = []struct {
 	{"ingram case white 200", "ingramspark", paper.Hardcover, "white", "6x9", 200, "0.5", "14.381", "10.5", "0", true, "ingramspark.md §4: white 200 pp -> 0.5"},
 	// Lulu.
 	{"lulu paperback 300", "lulu", paper.Paperback, "white", "6x9", 300, "0.7356756756756757", "12.9856756756756757", "9.25", "0.0000000001", true, "lulu.md §1: pages / 444 + 0.06 in"},
+	{"lulu premium colour paperback 300", "lulu", paper.Paperback, "color-premium", "6x9", 300, "0.7356756756756757", "12.9856756756756757", "9.25", "0.000000000001", true, "lulu.md §1: paper does not change the spine"},
 	{"lulu casewrap 224", "lulu", paper.Hardcover, "white", "5.5x8.5", 224, "0.813", "13.563", "10.25", "0", true, "lulu.md: real casewrap template 13.563 x 10.25, spine 0.813"},
 	{"lulu casewrap 799", "lulu", paper.Hardcover, "cream", "6x9", 799, "2.063", "15.813", "10.75", "0", true, "lulu.md band 779-799 (conflict 15)"},
 	{"lulu casewrap 800", "lulu", paper.Hardcover, "cream", "6x9", 800, "2.125", "15.875", "10.75", "0", true, "lulu.md band 800 (conflict 15)"},
