@@ -231,7 +231,7 @@ func TestCoverOtherPrinter(t *testing.T) {
 	l := layout(t, "kdp", "paperback", "white", "6x9", 300)
 	made := layout(t, "ingramspark", "paperback", "white", "6x9", 300) // spine 0.606 in (ingramspark.md §3)
 	r := check(t, coverFor(made).pdf(t), l)
-	want(t, r, 0, CheckSize, Fail, "0.0696 in too narrow", "IngramSpark white 2")
+	want(t, r, 0, CheckSize, Fail, "0.0696 in too narrow", "IngramSpark white/color-standard 294-306 pages (closest 300)")
 }
 
 func TestCoverMultiPage(t *testing.T) {
