@@ -132,7 +132,12 @@ func resultsStatus(spec *bookSpec, shown, skipped []result) error {
 }
 
 func describeBook(spec *bookSpec, l *spine.Layout) string {
-	return fmt.Sprintf("%s x %s in %s, %s paper, %d pages", l.Trim.W.String(), l.Trim.H.String(), spec.req.Binding, spec.req.Paper, spec.req.Pages)
+	u := spec.unit
+	trim := fmt.Sprintf("%s x %s %s", spine.Conv(l.Trim.W, u), spine.Conv(l.Trim.H, u), u)
+	if name := l.TrimName; name != "custom" && !strings.ContainsAny(name[:1], "0123456789") {
+		trim += " (" + name + ")"
+	}
+	return fmt.Sprintf("%s %s, %s paper, %d pages", trim, spec.req.Binding, spec.req.Paper, spec.req.Pages)
 }
 
 func writeSpineTable(w io.Writer, spec *bookSpec, shown, skipped []result) {
