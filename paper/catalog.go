@@ -208,6 +208,7 @@ func (v *validator) printer() {
 	if len(p.Bindings) == 0 {
 		v.fail("printer %s offers no binding", p.ID)
 	}
+	v.coverFile(&p.CoverFile)
 	kinds := map[BindingKind]bool{}
 	for _, b := range p.Bindings {
 		if kinds[b.Kind] {
@@ -215,6 +216,40 @@ func (v *validator) printer() {
 		}
 		kinds[b.Kind] = true
 		v.binding(b)
+	}
+}
+
+func (v *validator) coverFile(c *CoverFile) {
+	rule := func(name string, r *FileRule, numeric bool) {
+		if r == nil {
+			return
+		}
+		w := "cover_file." + name
+		if r.Level != "required" && r.Level != "recommended" {
+			v.fail("%s: level must be required or recommended", w)
+		}
+		if r.Rule == "" {
+			v.fail("%s: rule (the rule in words) is missing", w)
+		}
+		if numeric && !(r.Number() > 0 && r.Number() < 1e6) {
+			v.fail("%s: value %q must be a positive number", w, r.Value)
+		}
+		if !numeric && len(r.List()) == 0 {
+			v.fail("%s: value must list at least one entry", w)
+		}
+		v.prov(w, r.Provenance)
+	}
+	rule("max_file_mb", c.MaxFileMB, true)
+	rule("min_image_ppi", c.MinImagePPI, true)
+	rule("color", c.Color, false)
+	rule("pdfx", c.PDFX, false)
+	rule("ink_limit", c.InkLimit, true)
+	if c.Color != nil {
+		for _, m := range c.Color.List() {
+			if m != "cmyk" && m != "gray" && m != "rgb" {
+				v.fail("cover_file.color: %q is not a colour model (cmyk, gray or rgb)", m)
+			}
+		}
 	}
 }
 

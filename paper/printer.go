@@ -3,6 +3,7 @@ package paper
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -51,9 +52,48 @@ type Printer struct {
 	Notes       []string   `yaml:"notes"`
 	Sources     []Source   `yaml:"sources"`
 	Bindings    []*Binding `yaml:"bindings"`
+	// CoverFile holds the printer's rules for the cover PDF itself, which
+	// preflight checks. Absent rules are not checked against a limit.
+	CoverFile CoverFile `yaml:"cover_file"`
 
 	// Origin is where the profile was loaded from ("built-in" or a file path).
 	Origin string `yaml:"-"`
+}
+
+// CoverFile is a printer's rules for the uploaded cover file.
+type CoverFile struct {
+	MaxFileMB   *FileRule `yaml:"max_file_mb"`   // value: megabytes of 10^6 bytes
+	MinImagePPI *FileRule `yaml:"min_image_ppi"` // value: pixels per inch
+	Color       *FileRule `yaml:"color"`         // value: accepted colour models, comma-separated (cmyk, gray)
+	PDFX        *FileRule `yaml:"pdfx"`          // value: accepted PDF/X versions, comma-separated
+	InkLimit    *FileRule `yaml:"ink_limit"`     // value: total area coverage, percent
+}
+
+// FileRule is one cover-file rule: its value, how strict it is, the rule in
+// words and its provenance.
+type FileRule struct {
+	Value string `yaml:"value"`
+	// Level is "required" (breaking it fails a check) or "recommended" (warns).
+	Level      string `yaml:"level"`
+	Rule       string `yaml:"rule"`
+	Provenance `yaml:",inline"`
+}
+
+// Number reads the rule's value as a number (0 if it is not one).
+func (r *FileRule) Number() float64 {
+	f, _ := strconv.ParseFloat(strings.TrimSpace(r.Value), 64)
+	return f
+}
+
+// List reads the rule's value as a comma-separated list.
+func (r *FileRule) List() []string {
+	var out []string
+	for _, v := range strings.Split(r.Value, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // Binding is what a printer offers for one binding kind.

@@ -202,7 +202,7 @@ func checkOne(f *Facts, t Target, sb Box, w, h, tol float64, o CheckOptions) Pri
 	pr.Spine = fmtIn(f64(l.Spine))
 	pr.Expected = sizeOf(f64(l.Sheet.W), f64(l.Sheet.H))
 	pr.Estimate, pr.Warnings = l.Estimate(), l.Warnings
-	rules := RulesFor(l.Printer)
+	rules := RulesFor(t.Printer)
 	book := fmt.Sprintf("%s %s %s %d pages", l.PrinterName, l.Binding, l.Paper, l.Pages)
 	if l.Binding == paper.Paperback {
 		book = fmt.Sprintf("%s %s %d pages", l.PrinterName, l.Paper, l.Pages)

@@ -12,9 +12,8 @@ const (
 )
 
 // FileRule is one printer rule about the cover file itself (not its
-// geometry, which comes from the catalogue through spine.Layout). Source is a
-// key into the printer's catalogue sources, or URL is given directly when the
-// catalogue has no entry for the page.
+// geometry), as read from the catalogue's cover_file section. Source is a key
+// into the printer's catalogue sources (URL is used when Source is empty).
 type FileRule struct {
 	Rule       string           // the rule in words
 	Number     float64          // the limit, for numeric rules
@@ -36,33 +35,34 @@ type FileRules struct {
 	InkLimit    *FileRule // total area coverage, percent (reported, not measured)
 }
 
-// coverFileRules is the sourced table of cover-file rules, by printer id.
-// Every row cites shared/specs; it lives here rather than in the catalogue's
-// YAML because only preflight reads it. Printers not listed (user profiles)
-// get the generic checks only.
-var coverFileRules = map[string]FileRules{
-	"kdp": {
-		MaxFileMB: &FileRule{Rule: "the cover file must not be larger than 650 MB", Number: 650, Level: Required,
-			Source: "G201857950", Confidence: paper.Official, Spec: "kdp.md P17"},
-		MinImagePPI: &FileRule{Rule: "images must be at least 300 DPI", Number: 300, Level: Required,
-			Source: "G201857950", Confidence: paper.Official, Spec: "kdp.md P18 (OFFICIAL (q))"},
-	},
-	"ingramspark": {
-		CMYK: &FileRule{Rule: "the cover must be CMYK (PDF/X-1a:2001 or PDF/X-3)", Values: []string{"cmyk", "gray"}, Level: Required,
-			Source: "LSI-spec", Confidence: paper.Official, Spec: "ingramspark.md I12"},
-		PDFX: &FileRule{Rule: "the cover must be PDF/X-1a:2001 or PDF/X-3", Values: []string{"PDF/X-1a", "PDF/X-3"}, Level: Required,
-			Source: "LSI-spec", Confidence: paper.Official, Spec: "ingramspark.md I12"},
-		InkLimit: &FileRule{Rule: "total ink must not exceed 240 %", Number: 240, Level: Required,
-			Source: "LSI-spec", Confidence: paper.Official, Spec: "ingramspark.md I12"},
-	},
-	"lulu": {
-		MinImagePPI: &FileRule{Rule: "images should be 300 ppi (recommended; Lulu states it for interiors, applied to covers as an estimate)", Number: 300, Level: Recommended,
-			URL: "https://help.lulu.com/en/support/solutions/articles/64000255590-interior-formatting-faq", Confidence: paper.Official, Spec: "lulu.md section 5"},
-	},
+// RulesFor returns a printer's cover-file rules from its catalogue entry
+// (paper.Printer.CoverFile, with a source and confidence for each). A printer
+// whose profile has none gets the generic checks only.
+func RulesFor(p *paper.Printer) FileRules {
+	if p == nil {
+		return FileRules{}
+	}
+	c := p.CoverFile
+	conv := func(r *paper.FileRule, numeric bool) *FileRule {
+		if r == nil {
+			return nil
+		}
+		fr := &FileRule{Rule: r.Rule, Level: Level(r.Level), Source: r.Source, Confidence: r.Confidence, Spec: r.Note}
+		if numeric {
+			fr.Number = r.Number()
+		} else {
+			fr.Values = r.List()
+		}
+		return fr
+	}
+	return FileRules{
+		MaxFileMB:   conv(c.MaxFileMB, true),
+		MinImagePPI: conv(c.MinImagePPI, true),
+		CMYK:        conv(c.Color, false),
+		PDFX:        conv(c.PDFX, false),
+		InkLimit:    conv(c.InkLimit, true),
+	}
 }
-
-// RulesFor returns the cover-file rules of a printer id.
-func RulesFor(printerID string) FileRules { return coverFileRules[printerID] }
 
 // sourceURL resolves a rule's source through the printer's catalogue entry.
 func (r *FileRule) sourceURL(p *paper.Printer) string {

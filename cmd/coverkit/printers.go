@@ -196,12 +196,35 @@ func writePrinterDetail(w io.Writer, p *paper.Printer) {
 		}
 		tw.Flush()
 	}
+	if rules := coverFileRows(p.CoverFile); len(rules) > 0 {
+		fmt.Fprintln(w, "\n  cover file:")
+		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		for _, r := range rules {
+			row(r.name, r.r.Value+" ("+r.r.Level+")", r.r.Provenance)
+		}
+		tw.Flush()
+	}
 	fmt.Fprintln(w, "\n  sources:")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, s := range p.Sources {
 		fmt.Fprintf(tw, "    [%s]\t%s\tretrieved %s\t%s\n", s.Key, s.URL, s.Retrieved, s.Title)
 	}
 	tw.Flush()
+}
+
+type namedRule struct {
+	name string
+	r    *paper.FileRule
+}
+
+func coverFileRows(c paper.CoverFile) []namedRule {
+	var out []namedRule
+	for _, nr := range []namedRule{{"max file size (MB)", c.MaxFileMB}, {"min image ppi", c.MinImagePPI}, {"colour", c.Color}, {"PDF/X", c.PDFX}, {"ink limit (%)", c.InkLimit}} {
+		if nr.r != nil {
+			out = append(out, nr)
+		}
+	}
+	return out
 }
 
 type printerJSON struct {
