@@ -2,9 +2,9 @@ package batch
 
 import (
 	"flag"
-	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -39,7 +39,7 @@ func TestFixtureInteriors(t *testing.T) {
 		}
 	}
 	out := t.TempDir()
-	var states [2]string
+	var got [2]string
 	for i, m := range []string{"books.yaml", "books.csv"} {
 		o := filepath.Join(out, m)
 		rep := run(t, filepath.Join(dir, m), o, Options{})
@@ -49,14 +49,13 @@ func TestFixtureInteriors(t *testing.T) {
 			}
 			t.Fatalf("%s: %+v", m, rep.Summary)
 		}
-		b, err := os.ReadFile(filepath.Join(o, StateFile))
-		if err != nil {
-			t.Fatal(err)
+		got[i] = states(t, o)
+		if strings.Count(got[i], `"format": 1`) != 4 {
+			t.Errorf("%s: want 4 state files, got:\n%s", m, got[i])
 		}
-		states[i] = string(b)
 	}
-	if states[0] != states[1] {
-		t.Errorf("books.yaml and books.csv give different states:\n%s\n%s", states[0], states[1])
+	if got[0] != got[1] {
+		t.Errorf("books.yaml and books.csv give different states:\n%s\n%s", got[0], got[1])
 	}
 }
 

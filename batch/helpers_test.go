@@ -74,18 +74,54 @@ func parse(t testing.TB, path string) *Manifest {
 	return m
 }
 
+// testReport is a run's report with the books' reports, collected from
+// [Options.Book] in the order they were handed out.
+type testReport struct {
+	*Report
+	Books []*BookReport
+}
+
+// runTools runs a manifest with the given tools, collecting the books'
+// reports.
+func runTools(m *Manifest, tools Tools, o Options) (*testReport, error) {
+	tr := &testReport{}
+	o.Book = func(b *BookReport) { tr.Books = append(tr.Books, b) }
+	rep, err := Run(m, tools, o)
+	tr.Report = rep
+	return tr, err
+}
+
 // run runs a manifest and fails the test on a run error.
-func run(t testing.TB, path, out string, o Options) *Report {
+func run(t testing.TB, path, out string, o Options) *testReport {
 	t.Helper()
 	o.Out = out
 	if o.Jobs == 0 {
 		o.Jobs = 2
 	}
-	rep, err := Run(parse(t, path), testTools(), o)
+	rep, err := runTools(parse(t, path), testTools(), o)
 	if err != nil {
 		t.Fatalf("Run: %v", err)
 	}
 	return rep
+}
+
+// states reads every per-book state file under out, in id order, as one
+// string ("id:\n<file>" per book).
+func states(t testing.TB, out string) string {
+	t.Helper()
+	ents, err := os.ReadDir(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sb strings.Builder
+	for _, e := range ents {
+		b, err := os.ReadFile(BookStatePath(out, e.Name()))
+		if err != nil {
+			continue
+		}
+		sb.WriteString(e.Name() + ":\n" + string(b))
+	}
+	return sb.String()
 }
 
 // fileStamp is a file's content and modification time.
@@ -169,7 +205,7 @@ func sortedStrings(s []string) []string {
 }
 
 // bookReport finds a book's report by id.
-func bookReport(t testing.TB, rep *Report, id string) *BookReport {
+func bookReport(t testing.TB, rep *testReport, id string) *BookReport {
 	t.Helper()
 	for _, b := range rep.Books {
 		if b.ID == id {
@@ -180,7 +216,7 @@ func bookReport(t testing.TB, rep *Report, id string) *BookReport {
 	return nil
 }
 
-func ids(rep *Report) []string {
+func ids(rep *testReport) []string {
 	var out []string
 	for _, b := range rep.Books {
 		out = append(out, b.ID+"="+b.Status)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -35,6 +36,12 @@ type Options struct {
 	// Progress, when set, is called once per book as it finishes, from one
 	// goroutine at a time, in completion order.
 	Progress func(done, total int, b *BookReport)
+	// Book, when set, receives every book's report as soon as it and the
+	// books before it in the manifest are done: in manifest order, then the
+	// books that left the manifest, in id order. It is called from the same
+	// goroutine as Progress. The run keeps no report after the call (only
+	// the summary counts), so its memory does not grow with the catalogue.
+	Book func(b *BookReport)
 }
 
 // Book statuses in a report.
@@ -81,16 +88,13 @@ type EditionReport struct {
 	ISBN      string `json:"isbn,omitempty"`
 }
 
-// Report is the outcome of a run.
+// Report is the outcome of a run. The books' own reports are handed to
+// [Options.Book] as they finish; the report keeps only the counts.
 type Report struct {
-	Manifest string        `json:"manifest"`
-	Out      string        `json:"out"`
-	DryRun   bool          `json:"dry_run"`
-	Books    []*BookReport `json:"books"`
-	Summary  Summary       `json:"summary"`
-	// StateWritten is false when the state file was already up to date (or
-	// in a dry run).
-	StateWritten bool `json:"state_written"`
+	Manifest string  `json:"manifest"`
+	Out      string  `json:"out"`
+	DryRun   bool    `json:"dry_run"`
+	Summary  Summary `json:"summary"`
 }
 
 // Summary counts a run's books and files.
@@ -102,6 +106,27 @@ type Summary struct {
 	Removed      int `json:"removed"`
 	FilesWritten int `json:"files_written"`
 	FilesRemoved int `json:"files_removed"`
+	// StatesWritten counts the per-book state files written (a state file
+	// whose content would not change is not rewritten; none in a dry run).
+	StatesWritten int `json:"states_written"`
+}
+
+func (s *Summary) add(b *BookReport) {
+	switch b.Status {
+	case StatusNew, StatusChanged, StatusForced:
+		s.Regenerated++
+	case StatusUnchanged:
+		s.Unchanged++
+	case StatusFailed:
+		s.Failed++
+	case StatusRemoved:
+		s.Removed++
+	}
+	if b.Status != StatusRemoved {
+		s.Books++
+	}
+	s.FilesWritten += len(b.Written)
+	s.FilesRemoved += len(b.Removed)
 }
 
 // Failed reports whether any book failed.
@@ -111,9 +136,14 @@ func (r *Report) Failed() bool { return r.Summary.Failed > 0 }
 var ErrOptions = errors.New("invalid batch options")
 
 // Run brings opts.Out up to date with the manifest. It returns an error only
-// when the run cannot start (bad options, unreadable state, an output
-// directory that cannot be created) or the state cannot be saved; a book that
-// fails is reported in the [Report] and does not stop the others.
+// when the run cannot start (bad options, an unreadable legacy state file, an
+// output directory that cannot be created); a book that fails (its state
+// file included) is reported and does not stop the others.
+//
+// Books are worked on as a stream: each book's state is read from its own
+// directory, compared, rendered if needed, saved and reported, and then
+// dropped, so memory does not grow with the number of books beyond the
+// parsed manifest and a set of its ids and ISBNs.
 func Run(m *Manifest, t Tools, opts Options) (*Report, error) {
 	if t.Catalog == nil {
 		return nil, fmt.Errorf("%w: no catalogue", ErrOptions)
@@ -141,12 +171,13 @@ func Run(m *Manifest, t Tools, opts Options) (*Report, error) {
 	if st, err := os.Stat(opts.Out); err == nil && !st.IsDir() {
 		return nil, fmt.Errorf("%w: output %s exists and is not a directory", ErrOptions, opts.Out)
 	}
-	state, err := ReadState(opts.Out)
+	legacy, err := readLegacyState(opts.Out)
+	legacyBad := false
 	if err != nil {
 		if !opts.Force {
 			return nil, err
 		}
-		state = &State{Format: stateFormat, Books: map[string]*BookState{}}
+		legacy, legacyBad = nil, true
 	}
 	if !opts.DryRun {
 		if err := os.MkdirAll(opts.Out, 0o755); err != nil {
@@ -154,102 +185,209 @@ func Run(m *Manifest, t Tools, opts Options) (*Report, error) {
 		}
 	}
 
-	r := &runner{m: m, t: t, o: opts, old: state}
+	r := &runner{m: m, t: t, o: opts, legacy: legacy}
 	r.checkISBNs()
 
-	rep := &Report{Manifest: m.File, Out: opts.Out, DryRun: opts.DryRun, Books: make([]*BookReport, len(m.Books))}
-	newState := &State{Format: stateFormat, Books: map[string]*BookState{}}
-	results := make(chan result)
-	work := make(chan int)
-	var wg sync.WaitGroup
+	rep := &Report{Manifest: m.File, Out: opts.Out, DryRun: opts.DryRun}
+	emit := func(b *BookReport) {
+		rep.Summary.add(b)
+		if opts.Book != nil {
+			opts.Book(b)
+		}
+	}
 	jobs := opts.Jobs
 	if jobs > len(m.Books) {
 		jobs = len(m.Books)
 	}
+	// At most window books are worked on or waiting for an earlier book to
+	// finish, so reports leave in manifest order without piling up.
+	window := 4*jobs + 4
+	slots := make(chan struct{}, window)
+	results := make(chan result, window)
+	work := make(chan int)
+	var wg sync.WaitGroup
 	for w := 0; w < jobs; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			var buf bytes.Buffer
 			for i := range work {
-				results <- r.book(i, &buf)
+				results <- r.save(r.book(i, &buf))
 			}
 		}()
 	}
 	go func() {
 		for i := range m.Books {
+			slots <- struct{}{}
 			work <- i
 		}
 		close(work)
 		wg.Wait()
 		close(results)
 	}()
-	done := 0
+	pending := make(map[int]result, window)
+	next, done := 0, 0
 	for res := range results {
 		done++
-		rep.Books[res.i] = res.rep
-		if res.state != nil {
-			newState.Books[m.Books[res.i].ID] = res.state
-		} else if old := state.Books[m.Books[res.i].ID]; old != nil {
-			// A failed book keeps its last good state (and files), so the
-			// next run compares against the last numbers that were produced.
-			newState.Books[m.Books[res.i].ID] = old
-		}
 		if opts.Progress != nil {
 			opts.Progress(done, len(m.Books), res.rep)
 		}
+		pending[res.i] = res
+		for {
+			p, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			if p.stateWritten {
+				rep.Summary.StatesWritten++
+			}
+			emit(p.rep)
+			<-slots
+		}
 	}
 
-	// Books no longer in the manifest.
-	inManifest := map[string]bool{}
-	for _, b := range m.Books {
-		inManifest[b.ID] = true
+	// Books no longer in the manifest: every directory of OUT holding a
+	// state file for its own id, and the legacy state's other entries.
+	gone, err := r.droppedBooks()
+	if err != nil {
+		return rep, err
 	}
+	for _, id := range gone {
+		br, wrote := r.drop(id)
+		if wrote {
+			rep.Summary.StatesWritten++
+		}
+		emit(br)
+	}
+
+	// Every book's legacy entry now lives in its own directory (or was not
+	// needed): the legacy file goes.
+	if !opts.DryRun && (legacy != nil || legacyBad) {
+		if err := os.Remove(filepath.Join(opts.Out, StateFile)); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return rep, fmt.Errorf("remove the old state file: %w", err)
+		}
+	}
+	return rep, nil
+}
+
+// droppedBooks lists, in id order, the books OUT has a state for that the
+// manifest no longer names.
+func (r *runner) droppedBooks() ([]string, error) {
+	ids := make(map[string]struct{}, len(r.m.Books))
+	for _, b := range r.m.Books {
+		ids[b.ID] = struct{}{}
+	}
+	seen := map[string]bool{}
 	var gone []string
-	for id := range state.Books {
-		if !inManifest[id] {
+	d, err := os.Open(r.o.Out)
+	if errors.Is(err, os.ErrNotExist) && r.o.DryRun {
+		d = nil
+	} else if err != nil {
+		return nil, fmt.Errorf("read output directory: %w", err)
+	}
+	if d != nil {
+		defer d.Close()
+		for {
+			ents, err := d.ReadDir(256)
+			for _, e := range ents {
+				id := e.Name()
+				if _, in := ids[id]; in || !e.IsDir() {
+					continue
+				}
+				if clean, err := SanitizeID(id); err != nil || clean != id {
+					continue // not a directory coverkit names
+				}
+				if _, err := os.Lstat(BookStatePath(r.o.Out, id)); err != nil {
+					continue
+				}
+				gone = append(gone, id)
+				seen[id] = true
+			}
+			if errors.Is(err, io.EOF) || len(ents) == 0 {
+				break
+			}
+			if err != nil {
+				return nil, fmt.Errorf("read output directory: %w", err)
+			}
+		}
+	}
+	for id := range r.legacy {
+		if _, in := ids[id]; !in && !seen[id] {
 			gone = append(gone, id)
 		}
 	}
 	sort.Strings(gone)
-	for _, id := range gone {
-		br := &BookReport{ID: id, Status: StatusRemoved, Changes: []string{"no longer in the manifest"}}
-		br.Removed, br.Kept = r.removeStale(id, state.Books[id].Files, nil)
-		if len(br.Kept) > 0 {
-			// Keep the record of what is left so a later run can finish.
-			newState.Books[id] = &BookState{Hash: "", Inputs: state.Books[id].Inputs, Files: keepOnly(state.Books[id].Files, id, br.Kept)}
-		}
-		if !opts.DryRun {
-			os.Remove(filepath.Join(opts.Out, id)) // only if now empty
-		}
-		rep.Books = append(rep.Books, br)
-	}
+	return gone, nil
+}
 
-	for _, b := range rep.Books {
-		switch b.Status {
-		case StatusNew, StatusChanged, StatusForced:
-			rep.Summary.Regenerated++
-		case StatusUnchanged:
-			rep.Summary.Unchanged++
-		case StatusFailed:
-			rep.Summary.Failed++
-		case StatusRemoved:
-			rep.Summary.Removed++
-		}
-		if b.Status != StatusRemoved {
-			rep.Summary.Books++
-		}
-		rep.Summary.FilesWritten += len(b.Written)
-		rep.Summary.FilesRemoved += len(b.Removed)
+// drop removes the files of a book that left the manifest, where they still
+// hold what coverkit wrote, and its state; files edited since are kept, and
+// so is the record of them, so a later run can finish the job.
+func (r *runner) drop(id string) (*BookReport, bool) {
+	br := &BookReport{ID: id, Status: StatusRemoved, Changes: []string{"no longer in the manifest"}}
+	st, err := ReadBookState(r.o.Out, id)
+	if st == nil && err == nil {
+		st = r.legacy[id]
 	}
-	if !opts.DryRun {
-		wrote, err := newState.write(opts.Out)
+	if err != nil || st == nil {
+		// An unreadable state names no file we may delete: leave it all.
+		br.Changes = append(br.Changes, "its state file is unreadable, so nothing was removed")
 		if err != nil {
-			return rep, fmt.Errorf("save state: %w", err)
+			br.Error = err.Error()
 		}
-		rep.StateWritten = wrote
+		return br, false
 	}
-	return rep, nil
+	br.Removed, br.Kept = r.removeStale(id, st.Files, nil)
+	if r.o.DryRun {
+		return br, false
+	}
+	wrote := false
+	if len(br.Kept) > 0 {
+		ks := &BookState{Inputs: st.Inputs, Files: keepOnly(st.Files, id, br.Kept)}
+		w, err := writeBookState(r.o.Out, id, ks)
+		if err != nil {
+			br.Error = "save state: " + err.Error()
+		}
+		wrote = w
+	} else if err := os.Remove(BookStatePath(r.o.Out, id)); err != nil && !errors.Is(err, os.ErrNotExist) {
+		br.Error = "remove state: " + err.Error()
+	}
+	os.Remove(filepath.Join(r.o.Out, id)) // only if now empty
+	return br, wrote
+}
+
+// save stores a book's new state in its directory once the book is done. A
+// failed book keeps its last good state (and files), so the next run compares
+// against the last numbers that were produced; when that state came from the
+// legacy file it is moved into the book's directory, if there is one.
+func (r *runner) save(res result) result {
+	if r.o.DryRun {
+		return res
+	}
+	b := r.m.Books[res.i]
+	st := res.state
+	if st == nil {
+		if !res.fromLegacy || res.old == nil {
+			return res
+		}
+		if fi, err := os.Stat(filepath.Join(r.o.Out, b.ID)); err != nil || !fi.IsDir() {
+			return res
+		}
+		st = res.old
+	} else if !res.fromLegacy && st == res.old {
+		return res // unchanged, read from this very file
+	}
+	wrote, err := writeBookState(r.o.Out, b.ID, st)
+	if err != nil {
+		rep := res.rep
+		rep.Status, rep.Err = StatusFailed, fmt.Errorf("%s:%d: book %q: save state: %w", b.File, b.Line, b.RawID, err)
+		rep.Error = rep.Err.Error()
+		return res
+	}
+	res.stateWritten = wrote
+	return res
 }
 
 func keepOnly(files map[string]string, id string, kept []string) map[string]string {
@@ -291,40 +429,46 @@ func normFormats(in []string, renderers map[string]Renderer) ([]string, error) {
 }
 
 type runner struct {
-	m   *Manifest
-	t   Tools
-	o   Options
-	old *State
-	// isbn holds each book's canonical ISBN per binding, and isbnErr the
-	// first ISBN problem of each book, both filled before the workers start.
-	isbn    []map[paper.BindingKind]string
+	m *Manifest
+	t Tools
+	o Options
+	// legacy is the legacy single state file's books, nil when there is none.
+	legacy map[string]*BookState
+	// isbn holds each book's canonical ISBN per edition (in the order of
+	// Book.Editions; nil when the book has none), and isbnErr the first ISBN
+	// problem of each book, both filled before the workers start.
+	isbn    [][]string
 	isbnErr []*Error
 }
 
 type result struct {
 	i     int
 	rep   *BookReport
-	state *BookState
+	state *BookState // the state to save; nil when the book failed
+	old   *BookState // the previous state, nil when none
+	// fromLegacy says old came from the legacy state file.
+	fromLegacy   bool
+	stateWritten bool
 }
 
 // checkISBNs validates every ISBN and enforces one ISBN per edition across
-// the manifest. A conflict fails every book involved.
+// the manifest. A conflict fails every book involved. It keeps one entry per
+// ISBN (the first use), and lists the uses only of ISBNs given more than once.
 func (r *runner) checkISBNs() {
 	n := len(r.m.Books)
-	r.isbn = make([]map[paper.BindingKind]string, n)
+	r.isbn = make([][]string, n)
 	r.isbnErr = make([]*Error, n)
 	type use struct {
-		book    int
-		binding paper.BindingKind
-		line    int
+		book    int32
+		edition int32
 	}
-	uses := map[string][]use{}
+	first := map[string]use{}
+	dups := map[string][]use{}
 	for i, b := range r.m.Books {
-		r.isbn[i] = map[paper.BindingKind]string{}
 		if b.Err != nil {
 			continue
 		}
-		for _, ed := range b.Editions {
+		for k, ed := range b.Editions {
 			if ed.ISBN == "" {
 				continue
 			}
@@ -335,14 +479,22 @@ func (r *runner) checkISBNs() {
 				}
 				continue
 			}
-			r.isbn[i][ed.Binding] = canon
-			uses[canon] = append(uses[canon], use{i, ed.Binding, ed.ISBNLine})
+			if r.isbn[i] == nil {
+				r.isbn[i] = make([]string, len(b.Editions))
+			}
+			r.isbn[i][k] = canon
+			u := use{int32(i), int32(k)}
+			if f, ok := first[canon]; !ok {
+				first[canon] = u
+			} else {
+				if len(dups[canon]) == 0 {
+					dups[canon] = []use{f}
+				}
+				dups[canon] = append(dups[canon], u)
+			}
 		}
 	}
-	for canon, us := range uses {
-		if len(us) < 2 {
-			continue
-		}
+	for canon, us := range dups {
 		for _, u := range us {
 			if r.isbnErr[u.book] != nil {
 				continue
@@ -352,17 +504,32 @@ func (r *runner) checkISBNs() {
 				if o == u {
 					continue
 				}
+				oed := r.m.Books[o.book].Editions[o.edition]
 				if o.book == u.book {
-					others = append(others, fmt.Sprintf("its %s (line %d)", o.binding, o.line))
+					others = append(others, fmt.Sprintf("its %s (line %d)", oed.Binding, oed.ISBNLine))
 				} else {
-					others = append(others, fmt.Sprintf("book %q %s (line %d)", r.m.Books[o.book].RawID, o.binding, o.line))
+					others = append(others, fmt.Sprintf("book %q %s (line %d)", r.m.Books[o.book].RawID, oed.Binding, oed.ISBNLine))
 				}
 			}
 			b := r.m.Books[u.book]
-			r.isbnErr[u.book] = &Error{File: b.File, Line: u.line, Book: b.RawID, Field: "isbn",
-				Msg: fmt.Sprintf("%s ISBN %s is also given to %s; an ISBN identifies one edition (one book in one format), so each needs its own", u.binding, canon, strings.Join(others, ", "))}
+			ed := b.Editions[u.edition]
+			r.isbnErr[u.book] = &Error{File: b.File, Line: ed.ISBNLine, Book: b.RawID, Field: "isbn",
+				Msg: fmt.Sprintf("%s ISBN %s is also given to %s; an ISBN identifies one edition (one book in one format), so each needs its own", ed.Binding, canon, strings.Join(others, ", "))}
 		}
 	}
+}
+
+// isbnOf returns book i's canonical ISBN for a binding, "" when none.
+func (r *runner) isbnOf(i int, bk paper.BindingKind) string {
+	if r.isbn[i] == nil {
+		return ""
+	}
+	for k, ed := range r.m.Books[i].Editions {
+		if ed.Binding == bk {
+			return r.isbn[i][k]
+		}
+	}
+	return ""
 }
 
 // edition is one printer's layout for one binding of a book.
@@ -409,7 +576,17 @@ func (r *runner) book(i int, buf *bytes.Buffer) (res result) {
 	if e := r.isbnErr[i]; e != nil {
 		return fail(e)
 	}
-	old := r.old.Books[b.ID]
+	old, err := ReadBookState(r.o.Out, b.ID)
+	if err != nil {
+		if !r.o.Force {
+			return fail(fmt.Errorf("%s:%d: book %q: %w (--force regenerates the book and rebuilds it)", b.File, b.Line, b.RawID, err))
+		}
+		old = nil
+	}
+	if old == nil && err == nil && r.legacy != nil {
+		old, res.fromLegacy = r.legacy[b.ID], true
+	}
+	res.old = old
 
 	// Pages and trim: from the manifest, or read from the interior.
 	pages, trimRaw := b.Pages, b.Trim
@@ -464,7 +641,7 @@ func (r *runner) book(i int, buf *bytes.Buffer) (res result) {
 			if err != nil {
 				return fail(b.fail(pagesField(b, err), "%s: %v", ed.Binding, err))
 			}
-			eds = append(eds, edition{printer: p, binding: ed.Binding, layout: l, isbn: r.isbn[i][ed.Binding]})
+			eds = append(eds, edition{printer: p, binding: ed.Binding, layout: l, isbn: r.isbnOf(i, ed.Binding)})
 			n++
 		}
 		if n == 0 {
@@ -505,10 +682,12 @@ func (r *runner) book(i int, buf *bytes.Buffer) (res result) {
 		Barcode: string(b.Barcode), BarcodeDrawn: b.Barcode != BarcodeNo,
 		Formats: r.o.Formats, Catalog: r.t.Catalog.Version(), Coverkit: r.t.Version,
 	}
-	if len(r.isbn[i]) > 0 {
-		in.ISBN = map[string]string{}
-		for k, v := range r.isbn[i] {
-			in.ISBN[string(k)] = v
+	for k, ed := range b.Editions {
+		if r.isbn[i] != nil && r.isbn[i][k] != "" {
+			if in.ISBN == nil {
+				in.ISBN = map[string]string{}
+			}
+			in.ISBN[string(ed.Binding)] = r.isbn[i][k]
 		}
 	}
 	for _, p := range printers {
@@ -540,7 +719,7 @@ func (r *runner) book(i int, buf *bytes.Buffer) (res result) {
 		})
 	}
 	rep.Pages = pages
-	rep.Editions = editionReports(ns, old, r.isbn[i])
+	rep.Editions = editionReports(ns, old, func(bk paper.BindingKind) string { return r.isbnOf(i, bk) })
 
 	// Decide.
 	dir := filepath.Join(r.o.Out, b.ID)
@@ -737,7 +916,7 @@ func (r *runner) removeStale(id string, files map[string]string, want []string) 
 	return removed, kept
 }
 
-func editionReports(ns, old *BookState, isbns map[paper.BindingKind]string) []EditionReport {
+func editionReports(ns, old *BookState, isbnOf func(paper.BindingKind) string) []EditionReport {
 	prev := map[string]EditionState{}
 	if old != nil {
 		for _, e := range old.Editions {
@@ -746,7 +925,7 @@ func editionReports(ns, old *BookState, isbns map[paper.BindingKind]string) []Ed
 	}
 	out := make([]EditionReport, len(ns.Editions))
 	for k, e := range ns.Editions {
-		er := EditionReport{EditionState: e, ISBN: isbns[paper.BindingKind(e.Binding)]}
+		er := EditionReport{EditionState: e, ISBN: isbnOf(paper.BindingKind(e.Binding))}
 		if p, ok := prev[e.key()]; ok {
 			er.OldSpine, er.OldSheetW, er.OldSheetH = p.Spine, p.SheetW, p.SheetH
 		}

@@ -54,18 +54,19 @@ func TestRunIncremental(t *testing.T) {
 	// Second run, nothing changed: nothing is rewritten, state included.
 	before := snapshot(t, out)
 	rep = run(t, manifest, out, Options{})
-	if rep.Summary.Unchanged != 3 || rep.Summary.FilesWritten != 0 || rep.StateWritten {
-		t.Fatalf("unchanged run: %+v state written %v", rep.Summary, rep.StateWritten)
+	if rep.Summary.Unchanged != 3 || rep.Summary.FilesWritten != 0 || rep.Summary.StatesWritten != 0 {
+		t.Fatalf("unchanged run: %+v", rep.Summary)
 	}
 	if got := touched(t, out, before); len(got) != 0 {
 		t.Fatalf("unchanged run touched %v", got)
 	}
 
-	// One page count changes: only that book's files are rewritten.
+	// One page count changes: only that book's files and state are
+	// rewritten; the other books' files and states keep bytes and mtimes.
 	writeFile(t, manifest, strings.Replace(threeBooks, "pages: 300", "pages: 312", 1))
 	before = snapshot(t, out)
 	rep = run(t, manifest, out, Options{})
-	if rep.Summary.Regenerated != 1 || rep.Summary.Unchanged != 2 {
+	if rep.Summary.Regenerated != 1 || rep.Summary.Unchanged != 2 || rep.Summary.StatesWritten != 1 {
 		t.Fatalf("page change: %+v %v", rep.Summary, ids(rep))
 	}
 	// The file names carry the page count, so the 300-page files are
@@ -73,7 +74,7 @@ func TestRunIncremental(t *testing.T) {
 	want := []string{
 		"+the-long-watch/ingramspark_paperback_6x9_312pp_cream.pdf", "+the-long-watch/kdp_paperback_6x9_312pp_cream.pdf",
 		"-the-long-watch/ingramspark_paperback_6x9_300pp_cream.pdf", "-the-long-watch/kdp_paperback_6x9_300pp_cream.pdf",
-		"~.coverkit-state.json",
+		"~the-long-watch/.coverkit-state.json",
 	}
 	if got := touched(t, out, before); !reflect.DeepEqual(got, want) {
 		t.Fatalf("page change touched %v, want %v", got, want)
@@ -272,13 +273,12 @@ no-such-printer,X,kdp;acme,6x9,300,white,no
 			t.Errorf("good book not produced: %v", err)
 		}
 	}
-	// The failed books are not in the state: a fixed row is new next time.
-	st, err := ReadState(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(st.Books) != 2 {
-		t.Errorf("state has %d books, want 2", len(st.Books))
+	// The failed books have no state: a fixed row is new next time.
+	for id, want := range map[string]bool{"good-one": true, "good-two": true, "too-long": false, "not-a-number": false, "no-such-printer": false} {
+		st, err := ReadBookState(out, id)
+		if err != nil || (st != nil) != want {
+			t.Errorf("%s: state %v, %v; want a state: %v", id, st, err, want)
+		}
 	}
 }
 
@@ -335,7 +335,7 @@ func TestRunFormats(t *testing.T) {
 	if len(a.Removed) != 2 {
 		t.Errorf("removed %v", a.Removed)
 	}
-	if _, err := Run(parse(t, manifest), testTools(), Options{Out: out, Formats: []string{"tiff"}}); !errors.Is(err, ErrOptions) {
+	if _, err := runTools(parse(t, manifest), testTools(), Options{Out: out, Formats: []string{"tiff"}}); !errors.Is(err, ErrOptions) {
 		t.Errorf("unknown format: %v", err)
 	}
 }
@@ -344,24 +344,121 @@ func TestStateDeterministic(t *testing.T) {
 	dir := t.TempDir()
 	manifest := filepath.Join(dir, "books.yaml")
 	writeFile(t, manifest, threeBooks)
-	run(t, manifest, filepath.Join(dir, "o1"), Options{Jobs: 1})
-	run(t, manifest, filepath.Join(dir, "o2"), Options{Jobs: 3})
-	a, _ := os.ReadFile(filepath.Join(dir, "o1", StateFile))
-	b, _ := os.ReadFile(filepath.Join(dir, "o2", StateFile))
-	if string(a) != string(b) || len(a) == 0 {
-		t.Fatal("state differs between runs with different job counts")
+	o1, o2 := filepath.Join(dir, "o1"), filepath.Join(dir, "o2")
+	run(t, manifest, o1, Options{Jobs: 1})
+	run(t, manifest, o2, Options{Jobs: 3})
+	a, b := states(t, o1), states(t, o2)
+	if a != b || strings.Count(a, `"format": 1`) != 3 {
+		t.Fatalf("states differ between runs with different job counts:\n%s\n%s", a, b)
 	}
-	var st State
-	if err := json.Unmarshal(a, &st); err != nil || st.Books["the-long-watch"].Editions[0].Spine != "0.7500" {
-		t.Errorf("state: %v %+v", err, st.Books["the-long-watch"])
+	if _, err := os.Stat(filepath.Join(o1, StateFile)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a global state file was written: %v", err)
 	}
-	// A corrupt state file stops the run (so nothing is misjudged) unless forced.
-	writeFile(t, filepath.Join(dir, "o1", StateFile), "{not json")
-	if _, err := Run(parse(t, manifest), testTools(), Options{Out: filepath.Join(dir, "o1")}); !errors.Is(err, ErrState) {
-		t.Errorf("corrupt state: %v", err)
+	raw, _ := os.ReadFile(BookStatePath(o1, "the-long-watch"))
+	var f bookFile
+	if err := json.Unmarshal(raw, &f); err != nil || f.ID != "the-long-watch" || f.Editions[0].Spine != "0.7500" || f.Inputs.Pages != 300 {
+		t.Errorf("state: %v %+v", err, f)
 	}
-	if rep := run(t, manifest, filepath.Join(dir, "o1"), Options{Force: true}); rep.Summary.Regenerated != 3 {
+	// A corrupt state file fails its own book (so nothing is misjudged),
+	// not the others, and leaves its files alone; --force rebuilds it.
+	writeFile(t, BookStatePath(o1, "salt-roads"), "{not json")
+	before := snapshot(t, o1)
+	rep := run(t, manifest, o1, Options{})
+	if br := bookReport(t, rep, "salt-roads"); br.Status != StatusFailed || !errors.Is(br.Err, ErrState) {
+		t.Errorf("corrupt state: %s %v", br.Status, br.Err)
+	} else {
+		mustContain(t, br.Error, `books.yaml:8: book "salt-roads": unreadable state file: `)
+		mustContain(t, br.Error, filepath.Join("salt-roads", StateFile))
+	}
+	if rep.Summary.Unchanged != 2 || rep.Summary.Failed != 1 {
+		t.Errorf("corrupt state: %+v", rep.Summary)
+	}
+	if got := touched(t, o1, before); len(got) != 0 {
+		t.Errorf("corrupt state run touched %v", got)
+	}
+	if rep := run(t, manifest, o1, Options{Force: true}); rep.Summary.Regenerated != 3 || rep.Failed() {
 		t.Errorf("forced over corrupt state: %+v", rep.Summary)
+	}
+	if s := states(t, o1); s != b {
+		t.Errorf("forced run did not rebuild the state:\n%s", s)
+	}
+}
+
+// TestRunLegacyState: a directory written by the single-state-file version
+// is taken over: its entries are each book's previous state (unchanged books
+// are not rewritten), each moves into the book's directory, a book dropped
+// meanwhile is still cleaned up, and the old file is removed.
+func TestRunLegacyState(t *testing.T) {
+	dir := t.TempDir()
+	manifest := filepath.Join(dir, "books.yaml")
+	out := filepath.Join(dir, "out")
+	writeFile(t, manifest, threeBooks)
+	run(t, manifest, out, Options{})
+
+	// Rebuild the legacy file from the per-book states, and remove those.
+	legacy := legacyState{Format: stateFormat, Books: map[string]*BookState{}}
+	for _, id := range []string{"the-long-watch", "salt-roads", "night-ferry"} {
+		st, err := ReadBookState(out, id)
+		if err != nil || st == nil {
+			t.Fatalf("%s: %v %v", id, st, err)
+		}
+		legacy.Books[id] = st
+		os.Remove(BookStatePath(out, id))
+	}
+	data, _ := json.MarshalIndent(legacy, "", "  ")
+	writeFile(t, filepath.Join(out, StateFile), string(data))
+
+	// A dry run uses the legacy file and changes nothing.
+	before := snapshot(t, out)
+	rep := run(t, manifest, out, Options{DryRun: true})
+	if rep.Summary.Unchanged != 3 {
+		t.Fatalf("dry run over legacy state: %+v %v", rep.Summary, ids(rep))
+	}
+	if got := touched(t, out, before); len(got) != 0 {
+		t.Errorf("dry run touched %v", got)
+	}
+
+	// night-ferry leaves the manifest; salt-roads changes.
+	m := strings.Replace(threeBooks, "pages: 200", "pages: 210", 1)
+	m = m[:strings.Index(m, "  - id: night-ferry")]
+	writeFile(t, manifest, m)
+	rep = run(t, manifest, out, Options{})
+	if rep.Summary.Unchanged != 1 || rep.Summary.Regenerated != 1 || rep.Summary.Removed != 1 || rep.Summary.StatesWritten != 2 {
+		t.Fatalf("legacy run: %+v %v", rep.Summary, ids(rep))
+	}
+	want := []string{
+		"+salt-roads/.coverkit-state.json",
+		"+salt-roads/ingramspark_paperback_6x9_210pp_cream.pdf", "+salt-roads/kdp_paperback_6x9_210pp_cream.pdf",
+		"+the-long-watch/.coverkit-state.json",
+		"-.coverkit-state.json",
+		"-night-ferry/ingramspark_paperback_6x9_150pp_cream.pdf", "-night-ferry/kdp_paperback_6x9_150pp_cream.pdf",
+		"-salt-roads/ingramspark_paperback_6x9_200pp_cream.pdf", "-salt-roads/kdp_paperback_6x9_200pp_cream.pdf",
+	}
+	if got := touched(t, out, before); !reflect.DeepEqual(got, want) {
+		t.Errorf("legacy run touched %v\nwant %v", got, want)
+	}
+	if _, err := os.Stat(filepath.Join(out, "night-ferry")); err == nil {
+		t.Errorf("night-ferry's directory remains")
+	}
+	// Then it is an ordinary per-book directory.
+	before = snapshot(t, out)
+	if rep := run(t, manifest, out, Options{}); rep.Summary.Unchanged != 2 || rep.Summary.StatesWritten != 0 {
+		t.Errorf("after migration: %+v", rep.Summary)
+	}
+	if got := touched(t, out, before); len(got) != 0 {
+		t.Errorf("after migration touched %v", got)
+	}
+
+	// A damaged legacy file stops the run unless forced.
+	writeFile(t, filepath.Join(out, StateFile), "{not json")
+	if _, err := Run(parse(t, manifest), testTools(), Options{Out: out}); !errors.Is(err, ErrState) {
+		t.Errorf("corrupt legacy state: %v", err)
+	}
+	if rep := run(t, manifest, out, Options{Force: true}); rep.Summary.Regenerated != 2 {
+		t.Errorf("forced over corrupt legacy state: %+v", rep.Summary)
+	}
+	if _, err := os.Stat(filepath.Join(out, StateFile)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("corrupt legacy file not removed: %v", err)
 	}
 }
 
@@ -376,7 +473,7 @@ func TestRunRealRender(t *testing.T) {
 	tools := testTools()
 	tools.Renderers = map[string]Renderer{"pdf": render.PDF, "png": render.PNG}
 	tools.DPI = 30
-	rep, err := Run(parse(t, manifest), tools, Options{Out: out, Formats: []string{"pdf", "png"}, Jobs: 2})
+	rep, err := runTools(parse(t, manifest), tools, Options{Out: out, Formats: []string{"pdf", "png"}, Jobs: 2})
 	if err != nil || rep.Failed() || rep.Summary.FilesWritten != 4 {
 		t.Fatalf("%v %+v %v", err, rep.Summary, ids(rep))
 	}
@@ -393,7 +490,7 @@ func TestRunRealRender(t *testing.T) {
 		t.Errorf("PNG: %v", err)
 	}
 	before := snapshot(t, out)
-	rep, err = Run(parse(t, manifest), tools, Options{Out: out, Formats: []string{"pdf", "png"}})
+	rep, err = runTools(parse(t, manifest), tools, Options{Out: out, Formats: []string{"pdf", "png"}})
 	if err != nil || rep.Summary.Unchanged != 1 {
 		t.Fatalf("%v %+v", err, rep.Summary)
 	}

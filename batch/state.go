@@ -10,28 +10,38 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/coverkit/coverkit/internal/atomicfile"
 )
 
-// StateFile is the name of the state file in the output directory.
+// StateFile is the name of a book's state file, OUT/<id>/.coverkit-state.json.
+// Versions before per-book state kept every book in one file of the same name
+// directly in OUT (the legacy state file, see the package documentation).
 const StateFile = ".coverkit-state.json"
 
-// stateFormat is the state file's format version; a different version is
-// read as no state (everything is regenerated once).
+// stateFormat is the state files' format version; a different version is
+// read as no state (the book is regenerated once).
 const stateFormat = 1
 
-// maxStateBytes bounds the state file (about 1 KB per book).
+// maxBookStateBytes bounds one book's state file (a few KB in practice).
+const maxBookStateBytes = 4 << 20
+
+// maxStateBytes bounds the legacy single state file (about 1.5 KB per book).
 const maxStateBytes = 512 << 20
 
-// ErrState is wrapped when the state file cannot be read.
+// ErrState is wrapped when a state file cannot be read.
 var ErrState = errors.New("unreadable state file")
 
-// State is what the output directory remembers between runs. It is written
-// with sorted keys and no timestamps, so the same run writes the same bytes.
-type State struct {
-	Format int                   `json:"format"`
-	Books  map[string]*BookState `json:"books"`
+// bookFile is the content of OUT/<id>/.coverkit-state.json: the format
+// version, the book's id (its directory name, so a directory copied under
+// another name is not mistaken for that book's output) and its [BookState].
+// It is written with sorted map keys and no timestamps, so the same run
+// writes the same bytes.
+type bookFile struct {
+	Format int    `json:"format"`
+	ID     string `json:"id"`
+	BookState
 }
 
 // BookState is one book's last successful run.
@@ -93,69 +103,137 @@ type InteriorStamp struct {
 	Trim    string `json:"trim,omitempty"`
 }
 
-// ReadState reads dir's state file. A missing file is an empty state.
-func ReadState(dir string) (*State, error) {
-	name := filepath.Join(dir, StateFile)
+// BookStatePath is the path of book id's state file under out.
+func BookStatePath(out, id string) string {
+	return filepath.Join(out, id, StateFile)
+}
+
+// ReadBookState reads book id's state from OUT/<id>/.coverkit-state.json. A
+// missing file, a file of another format version or one recorded for another
+// id is no state (nil, nil). A file that cannot be read or parsed, or that
+// records a file name that is not a plain name, is an error wrapping
+// [ErrState].
+func ReadBookState(out, id string) (*BookState, error) {
+	name := BookStatePath(out, id)
+	b, err := readLimited(name, maxBookStateBytes)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var f bookFile
+	if err := json.Unmarshal(b, &f); err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrState, name, err)
+	}
+	if f.Format != stateFormat || f.ID != id {
+		return nil, nil
+	}
+	if err := checkFiles(f.Files); err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrState, name, err)
+	}
+	bs := f.BookState
+	return &bs, nil
+}
+
+// checkFiles refuses recorded file names that are not plain names inside the
+// book's directory (or that name the state file or another hidden file), so
+// a damaged state can never make a run delete anything outside its own output.
+func checkFiles(files map[string]string) error {
+	for f := range files {
+		if f != filepath.Base(f) || f == "" || strings.HasPrefix(f, ".") || strings.ContainsAny(f, `/\`) {
+			return fmt.Errorf("bad file name %q", f)
+		}
+	}
+	return nil
+}
+
+func readLimited(name string, limit int64) ([]byte, error) {
 	f, err := os.Open(name)
 	if errors.Is(err, os.ErrNotExist) {
-		return &State{Format: stateFormat, Books: map[string]*BookState{}}, nil
+		return nil, err
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrState, err)
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, maxStateBytes+1))
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", ErrState, name, err)
 	}
-	if len(b) > maxStateBytes {
-		return nil, fmt.Errorf("%w: %s is larger than %d bytes", ErrState, name, maxStateBytes)
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("%w: %s is larger than %d bytes", ErrState, name, limit)
 	}
-	s := &State{}
-	if err := json.Unmarshal(b, s); err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrState, name, err)
-	}
-	if s.Format != stateFormat || s.Books == nil {
-		return &State{Format: stateFormat, Books: map[string]*BookState{}}, nil
-	}
-	for id, bs := range s.Books {
-		if bs == nil || id != filepath.Base(id) {
-			return nil, fmt.Errorf("%w: %s: bad entry %q", ErrState, name, id)
-		}
-		for f := range bs.Files {
-			if f != filepath.Base(f) || f == "." || f == ".." {
-				return nil, fmt.Errorf("%w: %s: book %q: bad file name %q", ErrState, name, id, f)
-			}
-		}
-	}
-	return s, nil
+	return b, nil
 }
 
-// Marshal encodes the state deterministically: sorted keys, two-space
-// indentation, a final newline.
-func (s *State) Marshal() ([]byte, error) {
+// marshalBookState encodes a book's state file deterministically: sorted
+// keys, two-space indentation, a final newline.
+func marshalBookState(id string, bs *BookState) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(s); err != nil {
+	if err := enc.Encode(bookFile{Format: stateFormat, ID: id, BookState: *bs}); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
 }
 
-// write stores the state atomically, leaving the file untouched when its
-// content would not change.
-func (s *State) write(dir string) (bool, error) {
-	b, err := s.Marshal()
+// writeBookState stores a book's state atomically in OUT/<id>/, leaving the
+// file untouched when its content would not change. It reports whether the
+// file was written.
+func writeBookState(out, id string, bs *BookState) (bool, error) {
+	b, err := marshalBookState(id, bs)
 	if err != nil {
 		return false, err
 	}
-	name := filepath.Join(dir, StateFile)
+	name := BookStatePath(out, id)
 	if atomicfile.SameContent(name, b) {
 		return false, nil
 	}
 	return true, atomicfile.WriteBytes(name, b, 0o644)
+}
+
+// legacyState is the single state file of earlier versions, OUT/.coverkit-state.json.
+type legacyState struct {
+	Format int                   `json:"format"`
+	Books  map[string]*BookState `json:"books"`
+}
+
+// readLegacyState reads the legacy single state file in out, if any: nil
+// when there is none or it has another format version.
+func readLegacyState(out string) (map[string]*BookState, error) {
+	name := filepath.Join(out, StateFile)
+	if st, err := os.Stat(name); err != nil || st.IsDir() {
+		return nil, nil
+	}
+	b, err := readLimited(name, maxStateBytes)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	s := &legacyState{}
+	if err := json.Unmarshal(b, s); err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrState, name, err)
+	}
+	if s.Format != stateFormat || s.Books == nil {
+		return map[string]*BookState{}, nil
+	}
+	for id, bs := range s.Books {
+		if bs == nil || id != filepath.Base(id) {
+			return nil, fmt.Errorf("%w: %s: bad entry %q", ErrState, name, id)
+		}
+		if clean, err := SanitizeID(id); err != nil || clean != id {
+			return nil, fmt.Errorf("%w: %s: bad entry %q", ErrState, name, id)
+		}
+		if err := checkFiles(bs.Files); err != nil {
+			return nil, fmt.Errorf("%w: %s: book %q: %v", ErrState, name, id, err)
+		}
+	}
+	return s.Books, nil
 }
 
 func sha(b []byte) string {

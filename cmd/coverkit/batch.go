@@ -142,9 +142,29 @@ func runBatch(e *env, o *batchOptions, manifest string) error {
 	}
 	prog := newBatchProgress(e.stderr)
 	start := time.Now()
+	// Each book's report is printed as soon as it and the books before it
+	// are done (manifest order), and then dropped: nothing per book is kept.
+	var jr *jsonReport
+	if o.json {
+		jr = &jsonReport{w: e.stdout, head: batch.Report{Manifest: m.File, Out: o.out, DryRun: o.dryRun}}
+	}
+	book := func(b *batch.BookReport) {
+		if b.Status == batch.StatusFailed || b.Error != "" {
+			prog.clear()
+			fmt.Fprintf(e.stderr, "coverkit: error: %s\n", bookError(b))
+		}
+		if jr != nil {
+			jr.book(b)
+			return
+		}
+		if b.Status != batch.StatusUnchanged && b.Status != batch.StatusFailed {
+			prog.clear()
+			fmt.Fprintln(e.stdout, b.Text())
+		}
+	}
 	rep, err := batch.Run(m, tools, batch.Options{
 		Out: o.out, Formats: formats, Jobs: o.jobs, Force: o.force, DryRun: o.dryRun,
-		Progress: prog.book,
+		Progress: prog.book, Book: book,
 	})
 	prog.finish()
 	if err != nil {
@@ -156,25 +176,83 @@ func runBatch(e *env, o *batchOptions, manifest string) error {
 		}
 		return failErr(err)
 	}
-	for _, b := range rep.Books {
-		if b.Status == batch.StatusFailed {
-			fmt.Fprintf(e.stderr, "coverkit: error: %s\n", b.Error)
-		}
-	}
-	if o.json {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rep); err != nil {
+	if jr != nil {
+		if err := jr.finish(rep.Summary); err != nil {
 			return failErr(err)
 		}
-	} else {
-		writeBatchReport(e.stdout, rep)
 	}
 	fmt.Fprintln(e.stderr, batchSummary(rep, time.Since(start)))
 	if rep.Failed() {
 		return silentFail
 	}
 	return nil
+}
+
+// bookError is a failed book's message; for a book that left the manifest
+// whose cleanup went wrong, it names the book.
+func bookError(b *batch.BookReport) string {
+	if b.Status == batch.StatusFailed {
+		return b.Error
+	}
+	return b.ID + ": " + b.Error
+}
+
+// jsonReport writes the --json report as the books finish: the same object
+// as batch.Report with a books array, whose elements are encoded one by one,
+// so the report is never held in memory. The opening is written with the
+// first book (or at the end), so a run that cannot start prints nothing.
+type jsonReport struct {
+	w       io.Writer
+	head    batch.Report
+	started bool
+	n       int
+	err     error
+}
+
+func (j *jsonReport) open() {
+	if j.started {
+		return
+	}
+	j.started = true
+	name, _ := json.Marshal(j.head.Manifest)
+	out, _ := json.Marshal(j.head.Out)
+	j.write(fmt.Sprintf("{\n  \"manifest\": %s,\n  \"out\": %s,\n  \"dry_run\": %v,\n  \"books\": [", name, out, j.head.DryRun))
+}
+
+func (j *jsonReport) write(s string) {
+	if j.err == nil {
+		_, j.err = io.WriteString(j.w, s)
+	}
+}
+
+func (j *jsonReport) book(b *batch.BookReport) {
+	j.open()
+	data, err := json.MarshalIndent(b, "    ", "  ")
+	if err != nil {
+		if j.err == nil {
+			j.err = err
+		}
+		return
+	}
+	sep := ",\n    "
+	if j.n == 0 {
+		sep = "\n    "
+	}
+	j.n++
+	j.write(sep + string(data))
+}
+
+func (j *jsonReport) finish(s batch.Summary) error {
+	j.open()
+	sum, err := json.MarshalIndent(s, "  ", "  ")
+	if err != nil {
+		return err
+	}
+	if j.n > 0 {
+		j.write("\n  ")
+	}
+	j.write("],\n  \"summary\": " + string(sum) + "\n}\n")
+	return j.err
 }
 
 // rootCauseMsg drops Go's "open " wrapping for a missing manifest.
@@ -184,17 +262,6 @@ func rootCauseMsg(err error) string {
 		return fmt.Sprintf("manifest %s: %v", pe.Path, pe.Err)
 	}
 	return err.Error()
-}
-
-// writeBatchReport prints one line per book that changed, in manifest order.
-func writeBatchReport(w io.Writer, rep *batch.Report) {
-	for _, b := range rep.Books {
-		switch b.Status {
-		case batch.StatusUnchanged, batch.StatusFailed:
-			continue
-		}
-		fmt.Fprintln(w, b.Text())
-	}
 }
 
 func batchSummary(rep *batch.Report, d time.Duration) string {
@@ -254,8 +321,14 @@ func (p *batchProgress) book(done, total int, b *batch.BookReport) {
 	p.drawn = true
 }
 
-func (p *batchProgress) finish() {
+// clear erases the bar, if drawn, before a line is printed; the next
+// progress call draws it again.
+func (p *batchProgress) clear() {
 	if p.drawn {
 		fmt.Fprint(p.w, "\r\033[K")
+		p.drawn = false
+		p.last = time.Time{}
 	}
 }
+
+func (p *batchProgress) finish() { p.clear() }
