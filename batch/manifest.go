@@ -119,9 +119,10 @@ type Book struct {
 	Interior string // path resolved against the manifest's directory
 	Price    string // normalised "19.95 USD"; "" when none
 	Barcode  BarcodeMode
-	// Lines maps each key or column to the line it was written on, for
-	// errors found after parsing.
-	Lines map[string]int
+	// lines holds the line each key or column was written on (indexed as
+	// bookKeys; 0 when not given), for errors found after parsing. A fixed
+	// array rather than a map keeps a book small in a large catalogue.
+	lines [numKeys]int32
 	// Err is the first problem found in this book's own values; a book with
 	// an error is reported and skipped, the others are produced.
 	Err *Error
@@ -129,10 +130,20 @@ type Book struct {
 
 func (b *Book) fail(field, format string, args ...any) *Error {
 	line := b.Line
-	if l, ok := b.Lines[field]; ok {
+	if l := b.keyLine(field); l > 0 {
 		line = l
 	}
 	return &Error{File: b.File, Line: line, Book: b.RawID, Field: field, Msg: fmt.Sprintf(format, args...)}
+}
+
+// keyLine is the line a key or column was written on, 0 when unknown.
+func (b *Book) keyLine(field string) int {
+	for k, name := range bookKeys {
+		if name == field {
+			return int(b.lines[k])
+		}
+	}
+	return 0
 }
 
 // setErr records the book's first error.
@@ -145,6 +156,9 @@ func (b *Book) setErr(e *Error) {
 // Book keys, in the order they are listed in messages. CSV columns are the
 // same names.
 var bookKeys = []string{"id", "title", "author", "isbn", "price", "printers", "binding", "formats", "paper", "trim", "pages", "interior", "barcode"}
+
+// numKeys is len(bookKeys).
+const numKeys = 13
 
 // defaultKeys are the keys a YAML defaults block may set.
 var defaultKeys = []string{"author", "price", "printers", "binding", "formats", "paper", "trim", "barcode"}
@@ -196,6 +210,50 @@ type entry struct {
 type parser struct {
 	file string
 	errs []*Error
+	// m and byID are the books built so far (see add).
+	m    *Manifest
+	byID map[string]*Book
+	// strs and lists intern values many books share (author, paper, trim,
+	// price, printer lists), so a large catalogue holds each once.
+	strs  map[string]string
+	lists map[string][]string
+}
+
+// intern returns s, or an equal string already held.
+func (p *parser) intern(s string) string {
+	if s == "" {
+		return ""
+	}
+	if x, ok := p.strs[s]; ok {
+		return x
+	}
+	if p.strs == nil {
+		p.strs = map[string]string{}
+	}
+	if len(p.strs) < 10000 {
+		s = strings.Clone(s)
+		p.strs[s] = s
+	}
+	return s
+}
+
+// internList returns l, or an equal list already held. Lists are never
+// modified once built.
+func (p *parser) internList(l []string) []string {
+	key := strings.Join(l, "\x00")
+	if x, ok := p.lists[key]; ok {
+		return x
+	}
+	if p.lists == nil {
+		p.lists = map[string][]string{}
+	}
+	if len(p.lists) < 10000 {
+		for i := range l {
+			l[i] = p.intern(l[i])
+		}
+		p.lists[strings.Clone(key)] = l
+	}
+	return l
 }
 
 func (p *parser) errf(line int, format string, args ...any) {
@@ -274,7 +332,11 @@ func ParseYAML(b []byte, name string) (m *Manifest, err error) {
 	if err := p.err(); err != nil {
 		return nil, err
 	}
-	return p.build(entries, defaults)
+	for k, e := range entries {
+		p.add(e, defaults)
+		entries[k] = nil
+	}
+	return p.finish()
 }
 
 // mapping checks that n is a mapping with only known keys.
@@ -379,7 +441,7 @@ func ParseCSV(b []byte, name string) (*Manifest, error) {
 	if err := p.err(); err != nil {
 		return nil, err
 	}
-	var entries []*entry
+	n := 0
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -393,10 +455,11 @@ func ParseCSV(b []byte, name string) (*Manifest, error) {
 		if blankRecord(rec) {
 			continue
 		}
-		if len(entries) >= MaxBooks {
+		if n >= MaxBooks {
 			p.errf(line, "more than %d books (the limit for one manifest); split it", MaxBooks)
 			break
 		}
+		n++
 		e := &entry{line: line, keys: map[string]*yaml.Node{}, at: map[string]int{}}
 		for i, cell := range rec {
 			cell = strings.TrimSpace(cell)
@@ -407,12 +470,10 @@ func ParseCSV(b []byte, name string) (*Manifest, error) {
 			e.keys[cols[i]] = csvNode(cols[i], cell, fl)
 			e.at[cols[i]] = fl
 		}
-		entries = append(entries, e)
+		// Each row becomes its book at once; its cells are not kept.
+		p.add(e, nil)
 	}
-	if err := p.err(); err != nil {
-		return nil, err
-	}
-	return p.build(entries, nil)
+	return p.finish()
 }
 
 func csvErr(name string, err error) *Error {
@@ -474,47 +535,61 @@ func splitCell(s string) []string {
 	return out
 }
 
-// build turns entries into books: ids first (structural), then each book's
-// values (per-book errors).
-func (p *parser) build(entries []*entry, defaults *entry) (*Manifest, error) {
-	m := &Manifest{File: p.file, Dir: "."}
-	byID := map[string]*Book{}
-	for _, e := range entries {
-		b := &Book{File: p.file, Line: e.line, Lines: e.at}
-		idNode, ok := e.keys["id"]
-		if !ok {
-			p.errf(e.line, "book has no id (every book needs one; it names the book's output directory)")
-			continue
-		}
-		if idNode.Kind != yaml.ScalarNode {
-			p.errf(e.at["id"], "id must be a plain string")
-			continue
-		}
-		b.RawID = idNode.Value
-		id, err := SanitizeID(idNode.Value)
-		if err != nil {
-			p.errs = append(p.errs, &Error{File: p.file, Line: e.at["id"], Field: "id", Msg: err.Error()})
-			continue
-		}
-		if prev, dup := byID[id]; dup {
-			msg := fmt.Sprintf("%q names the same directory %q as the book at line %d; ids must be unique", b.RawID, id, prev.Line)
-			if prev.RawID == b.RawID {
-				msg = fmt.Sprintf("%q is already used by the book at line %d; ids must be unique", b.RawID, prev.Line)
-			}
-			p.errs = append(p.errs, &Error{File: p.file, Line: e.at["id"], Field: "id", Msg: msg})
-			continue
-		}
-		b.ID = id
-		byID[id] = b
-		p.values(b, e, defaults)
-		m.Books = append(m.Books, b)
+// add turns one entry into a book: its id first (structural errors, which
+// stop the run), then its values (the book's own error).
+func (p *parser) add(e *entry, defaults *entry) {
+	if p.m == nil {
+		p.m = &Manifest{File: p.file, Dir: "."}
+		p.byID = map[string]*Book{}
 	}
+	b := &Book{File: p.file, Line: e.line}
+	idNode, ok := e.keys["id"]
+	if !ok {
+		p.errf(e.line, "book has no id (every book needs one; it names the book's output directory)")
+		return
+	}
+	if idNode.Kind != yaml.ScalarNode {
+		p.errf(e.at["id"], "id must be a plain string")
+		return
+	}
+	b.RawID = idNode.Value
+	id, err := SanitizeID(idNode.Value)
+	if err != nil {
+		p.errs = append(p.errs, &Error{File: p.file, Line: e.at["id"], Field: "id", Msg: err.Error()})
+		return
+	}
+	if prev, dup := p.byID[id]; dup {
+		msg := fmt.Sprintf("%q names the same directory %q as the book at line %d; ids must be unique", b.RawID, id, prev.Line)
+		if prev.RawID == b.RawID {
+			msg = fmt.Sprintf("%q is already used by the book at line %d; ids must be unique", b.RawID, prev.Line)
+		}
+		p.errs = append(p.errs, &Error{File: p.file, Line: e.at["id"], Field: "id", Msg: msg})
+		return
+	}
+	// Copies, so a book does not keep its whole CSV record alive.
+	if id == b.RawID {
+		b.RawID = id
+	} else {
+		b.RawID = strings.Clone(b.RawID)
+	}
+	b.ID = id
+	p.byID[id] = b
+	p.values(b, e, defaults)
+	if len(p.errs) == 0 {
+		p.m.Books = append(p.m.Books, b)
+	}
+}
+
+// finish returns the manifest built by add, or the structural errors.
+func (p *parser) finish() (*Manifest, error) {
 	if err := p.err(); err != nil {
 		return nil, err
 	}
-	if len(m.Books) == 0 {
+	if p.m == nil || len(p.m.Books) == 0 {
 		return nil, &ManifestError{Errs: []*Error{{File: p.file, Msg: "no books in the manifest"}}}
 	}
+	m := p.m
+	p.m, p.byID, p.strs, p.lists = nil, nil, nil, nil
 	return m, nil
 }
 
@@ -533,18 +608,13 @@ func lookup(e, defaults *entry, key string) (*yaml.Node, int, bool) {
 
 // values reads a book's own values; problems become the book's error.
 func (p *parser) values(b *Book, e, defaults *entry) {
-	lines := map[string]int{}
-	for k, l := range e.at {
-		lines[k] = l
-	}
-	if defaults != nil {
-		for k, l := range defaults.at {
-			if _, ok := lines[k]; !ok {
-				lines[k] = l
-			}
+	for k, name := range bookKeys {
+		if l, ok := e.at[name]; ok {
+			b.lines[k] = int32(l)
+		} else if defaults != nil {
+			b.lines[k] = int32(defaults.at[name])
 		}
 	}
-	b.Lines = lines
 	str := func(key string) string {
 		v, _, ok := lookup(e, defaults, key)
 		if !ok || isNull(v) {
@@ -594,12 +664,12 @@ func (p *parser) values(b *Book, e, defaults *entry) {
 		return out, true
 	}
 
-	b.Title = str("title")
-	b.Author = str("author")
+	b.Title = strings.Clone(str("title"))
+	b.Author = p.intern(str("author"))
 
 	// Printers.
 	if ps, ok := list("printers"); ok {
-		b.Printers = ps
+		b.Printers = p.internList(ps)
 	}
 
 	// Formats: formats wins over binding; either may be a list.
@@ -654,6 +724,7 @@ func (p *parser) values(b *Book, e, defaults *entry) {
 			if len(b.Editions) > 1 && s != "" {
 				b.setErr(b.fail("isbn", "one ISBN %q for %d formats; each format is its own edition and needs its own ISBN (write isbn: {paperback: ..., hardcover: ...})", s, len(b.Editions)))
 			}
+			s = strings.Clone(s)
 			for i := range b.Editions {
 				b.Editions[i].ISBN, b.Editions[i].ISBNLine = s, line
 			}
@@ -676,7 +747,7 @@ func (p *parser) values(b *Book, e, defaults *entry) {
 						if b.Editions[j].ISBN != "" {
 							b.setErr(&Error{File: b.File, Line: k.Line, Book: b.RawID, Field: "isbn", Msg: fmt.Sprintf("%s given twice", bk)})
 						}
-						b.Editions[j].ISBN, b.Editions[j].ISBNLine = strings.TrimSpace(val.Value), k.Line
+						b.Editions[j].ISBN, b.Editions[j].ISBNLine = strings.Clone(strings.TrimSpace(val.Value)), k.Line
 					}
 				}
 				if !found {
@@ -698,16 +769,16 @@ func (p *parser) values(b *Book, e, defaults *entry) {
 		if err != nil {
 			b.setErr(b.fail("price", "%v", err))
 		}
-		b.Price = pr
+		b.Price = p.intern(pr)
 	}
 
 	if s := str("paper"); s != "" {
-		b.Paper = paper.CanonicalPaper(s)
+		b.Paper = p.intern(paper.CanonicalPaper(s))
 	} else {
 		b.Paper = "white"
 	}
 
-	b.Trim = str("trim")
+	b.Trim = p.intern(str("trim"))
 	if b.Trim != "" {
 		if _, err := paper.ParseTrim(b.Trim); err != nil {
 			b.setErr(b.fail("trim", "%v", err))

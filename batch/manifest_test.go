@@ -47,7 +47,7 @@ func TestParseYAML(t *testing.T) {
 		Printers: []string{"kdp", "ingramspark"}, Paper: "cream", Trim: "6x9", Pages: 312,
 		Price: "19.95 USD", Barcode: BarcodeAuto,
 	}
-	a.Lines = nil
+	a.lines = [numKeys]int32{}
 	if !reflect.DeepEqual(a, want) {
 		t.Errorf("book 1:\n got %+v\nwant %+v", a, want)
 	}
