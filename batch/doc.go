@@ -8,8 +8,8 @@
 // book's [spine.Layout] per printer and format, renders the templates into
 // OUT/<id>/ under render's self-explaining names
 // (kdp_paperback_6x9_312pp_cream.pdf, see render.FileName), and records in
-// OUT/.coverkit-state.json a
-// hash of each book's effective inputs together with its key numbers, so the
+// the book's own state file, OUT/<id>/.coverkit-state.json, a hash of its
+// effective inputs together with its key numbers and the files written, so the
 // next run rewrites only the books whose hash moved and reports how their
 // numbers moved ("the-long-watch: 300 -> 312 pages; KDP spine 0.6756 ->
 // 0.7026 in").
@@ -58,18 +58,43 @@
 //
 // # Incremental runs
 //
-// A book is regenerated when its input hash differs from the state file's,
+// A book is regenerated when its input hash differs from its state file's,
 // when a file recorded for it is missing, or with Force. The hash covers the
 // book's manifest entry after defaults, the page count and trim read from the
 // interior (not the interior's bytes: an edit that keeps the page count does
 // not change the cover), every computed layout (so any catalogue change that
 // moves a number is seen), the catalogue version, the coverkit version, the
 // output formats and whether a barcode is drawn. Unchanged books are not
-// opened for writing: their files keep their bytes and modification times.
+// opened for writing: their files and their state file keep their bytes and
+// modification times (a state file is written atomically, with sorted keys
+// and no timestamps, and only when its content changes).
+//
+// Books are worked on as a stream, [Options.Jobs] at a time: each book's state
+// is read from its directory, compared, the templates rendered if needed, the
+// new state saved and the book's [BookReport] handed to [Options.Book] (in
+// manifest order), and then all of it is dropped. Memory therefore does not
+// grow with the catalogue beyond the parsed manifest, a set of its ids and
+// ISBNs, and the summary counts. A book whose state file cannot be read fails
+// (naming the file) and its files are left alone; with Force it is
+// regenerated and its state rebuilt. A failed book keeps its last good state.
 //
 // Files that the state records for a book but that the new run no longer
 // produces (the page count, trim or paper is in the file name; a printer or
-// format dropped; the book removed from the manifest) are deleted, but only when their content still has the hash the
-// state recorded; a file someone edited is left in place and reported. Files
-// the state does not record are never deleted.
+// format dropped) are deleted, but only when their content still has the hash
+// the state recorded; a file someone edited is left in place and reported.
+// Books that left the manifest are found by scanning OUT's immediate
+// subdirectories for a state file recorded for that directory's own id; their
+// recorded files are removed under the same rule, then their state file and
+// (when empty) their directory. Files no state records are never deleted.
+//
+// # The old single state file
+//
+// Earlier versions kept every book's state in one file, OUT/.coverkit-state.json.
+// When a run finds it, it reads it once (this one run holds it in memory)
+// and uses its entries as the previous state of the books that have no
+// state file of their own, so unchanged books are not regenerated, books
+// dropped meanwhile are still cleaned up, and a failed book's entry is kept.
+// Each entry is then written to its book's directory and, after the run, the
+// old file is removed (a dry run reads it and changes nothing). An unreadable
+// old file stops the run, as before; with Force it is ignored and removed.
 package batch

@@ -37,17 +37,22 @@ func newBatchCmd(e *env) *cobra.Command {
 templates to DIR/<id>/, one file per printer, binding and format, named as
 'coverkit template' names them (kdp_paperback_6x9_312pp_cream.pdf).
 
-DIR/.coverkit-state.json remembers a hash of each book's effective inputs
-(its manifest entry, the page count and trim read from its interior PDF, the
-computed layouts, the catalogue and coverkit versions, the output formats), so
-a re-run rewrites only the books whose inputs moved, leaves the others'
-files untouched, and says how the numbers moved:
+DIR/<id>/.coverkit-state.json remembers a hash of that book's effective
+inputs (its manifest entry, the page count and trim read from its interior
+PDF, the computed layouts, the catalogue and coverkit versions, the output
+formats), so a re-run rewrites only the books whose inputs moved, leaves the
+others' files and state untouched, and says how the numbers moved:
 
   the-long-watch: 300 -> 312 pages; Amazon KDP spine 0.7500 -> 0.7800 in; ...
 
-Files the state recorded that a run no longer produces (the page count is in
-the file name, a printer was dropped, a book left the manifest) are removed,
-unless they were edited since; nothing else in DIR is ever deleted.
+Files a book's state recorded that a run no longer produces (the page count is
+in the file name, a printer was dropped) are removed, unless they were edited
+since; so are the files and state of a book that left the manifest (a
+directory of DIR holding its state file). Nothing else in DIR is ever deleted.
+A DIR/.coverkit-state.json left by an earlier version is read once, split into
+the books' directories and removed. Books are processed as a stream and
+reported as they finish (in manifest order), so memory stays flat however
+many books the manifest has.
 
 Manifest (YAML):
   defaults: {printers: [kdp, ingramspark], binding: paperback, paper: cream, trim: 6x9}
@@ -74,8 +79,11 @@ error. barcode: no makes drafts without ISBNs.
 
 A book that fails (a bad value, a page count a printer refuses, an unreadable
 interior, an ISBN conflict) is reported with its file and line and the others
-are still written; the exit status is then 1. Progress goes to stderr (a bar
-on a terminal, plain lines otherwise), the report to stdout.` + exitStatusHelp,
+are still written; the exit status is then 1. A book whose state file is
+damaged fails the same way (--force rebuilds it). Progress goes to stderr (a
+bar on a terminal, plain lines otherwise), the report to stdout; --json prints
+one object {manifest, out, dry_run, books: [...], summary}, the books written
+as they finish.` + exitStatusHelp,
 		Example: `  coverkit batch books.yaml --out templates
   coverkit batch books.csv --out templates --format pdf,png --jobs 4
   coverkit batch books.yaml --out templates --dry-run
@@ -92,7 +100,7 @@ on a terminal, plain lines otherwise), the report to stdout.` + exitStatusHelp,
 	fl.StringVarP(&o.out, "out", "o", "", "output directory (required; created if missing)")
 	fl.StringSliceVarP(&o.formats, "format", "f", []string{"pdf"}, "formats, comma-separated: pdf, svg, png")
 	fl.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "books worked on at once")
-	fl.BoolVar(&o.force, "force", false, "regenerate every book, changed or not (also rebuilds an unreadable state file)")
+	fl.BoolVar(&o.force, "force", false, "regenerate every book, changed or not (also rebuilds unreadable state files)")
 	fl.BoolVar(&o.dryRun, "dry-run", false, "report what would change; write and remove nothing")
 	fl.BoolVar(&o.json, "json", false, "print the report as JSON on stdout")
 	fl.StringArrayVar(&o.catalogs, "catalog", nil, "extra printer profile (YAML); repeatable; replaces a built-in printer with the same id")
