@@ -134,7 +134,6 @@ type Geometry struct {
 	FoldVariance       *Quantity `yaml:"fold_variance"`        // production drift each side of a fold (information)
 	SafeToHinge        bool      `yaml:"safe_to_hinge"`        // the safe area runs to the hinge line instead of SafeMargin from the spine fold
 	MinSpineForText    *Quantity `yaml:"min_spine_for_text"`   // optional: spine text also needs this width
-	SpineTextTolerance *Quantity `yaml:"spine_text_tolerance"` // unused by the layout; kept for preflight
 }
 
 // Barcode is the reserved box for the EAN-13 barcode on the back panel.

@@ -426,3 +426,37 @@ func TestFixedPointRoundTrip(t *testing.T) {
 		t.Errorf("toFx rounds beyond 12 places: got %d, want 2", got)
 	}
 }
+
+// A profile can also require a minimum spine width for spine text
+// (geometry.min_spine_for_text), and restrict a stock to named trims.
+func TestProfileSpineWidthRuleAndTrimRestriction(t *testing.T) {
+	p, err := paper.LoadFile("../fixtures/catalog/example-printer.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := p.Binding(paper.Paperback)
+	min := paper.Quantity{Value: dec("10"), Unit: paper.Millimetre, Provenance: paper.Provenance{Source: "SHEET", Confidence: paper.Official}}
+	b.Geometry.MinSpineForText = &min
+	ts, _ := paper.ParseTrim("a5")
+	// 100 pages: 100 x 0.0625 + 0.5 = 6.75 mm, under the 10 mm minimum.
+	l, err := Compute(p, Request{Binding: paper.Paperback, Paper: "cream", Trim: ts, Pages: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.SpineText.Allowed || !strings.Contains(l.SpineText.Reason, "narrower than the 0.3937 in minimum") {
+		t.Errorf("spine text %v (%s), want refused by the 10 mm minimum", l.SpineText.Allowed, l.SpineText.Reason)
+	}
+	// 200 pages: 13 mm, allowed.
+	if l, _ = Compute(p, Request{Binding: paper.Paperback, Paper: "cream", Trim: ts, Pages: 200}); !l.SpineText.Allowed {
+		t.Errorf("200 pages: spine text refused: %s", l.SpineText.Reason)
+	}
+	b.Stocks[0].Trims = []string{"royal"}
+	b.Stocks[0].TrimsProvenance = &paper.Provenance{Source: "SHEET", Confidence: paper.Official}
+	if _, err := Compute(p, Request{Binding: paper.Paperback, Paper: "cream", Trim: ts, Pages: 200}); err == nil || !strings.Contains(err.Error(), "not offered on cream paper (allowed: royal)") {
+		t.Errorf("restricted trim: err = %v", err)
+	}
+	custom, _ := paper.ParseTrim("150x220mm")
+	if _, err := Compute(p, Request{Binding: paper.Paperback, Paper: "cream", Trim: custom, Pages: 200}); err == nil || !strings.Contains(err.Error(), "takes no custom trim") {
+		t.Errorf("custom trim on a restricted stock: err = %v", err)
+	}
+}
