@@ -119,21 +119,21 @@ type Binding struct {
 // spine | front panel | [flap fold | flap] | bleed or wrap. A panel is the trim
 // plus PanelExtraWidth by trim plus PanelExtraHeight (the board on a hardcover).
 type Geometry struct {
-	Bleed              *Quantity `yaml:"bleed"`                // paperback, jacket: each outer edge
-	Wrap               *Quantity `yaml:"wrap"`                 // hardcover: turn-in round the board, each outer edge
-	PanelExtraWidth    *Quantity `yaml:"panel_extra_width"`    // panel width beyond the trim width (board overhang)
-	PanelExtraHeight   *Quantity `yaml:"panel_extra_height"`   // panel height beyond the trim height, top and bottom together
-	Hinge              *Quantity `yaml:"hinge"`                // hardcover: no-art zone on each board beside the spine
-	Flap               *Quantity `yaml:"flap"`                 // jacket: each flap's width
-	FlapFold           *Quantity `yaml:"flap_fold"`            // jacket: the band between panel and flap that wraps the board edge
-	SafeMargin         *Quantity `yaml:"safe_margin"`          // keep text this far inside every panel edge
-	SpineMargin        *Quantity `yaml:"spine_margin"`         // keep spine text this far from each spine fold
-	SpineMarginEnds    *Quantity `yaml:"spine_margin_ends"`    // keep spine text this far from the spine's top and bottom
-	SpineMarginThin    *Quantity `yaml:"spine_margin_thin"`    // optional: SpineMargin for spines narrower than ThinSpineBelow
-	ThinSpineBelow     *Quantity `yaml:"thin_spine_below"`     // optional: the width below which SpineMarginThin applies
-	FoldVariance       *Quantity `yaml:"fold_variance"`        // production drift each side of a fold (information)
-	SafeToHinge        bool      `yaml:"safe_to_hinge"`        // the safe area runs to the hinge line instead of SafeMargin from the spine fold
-	MinSpineForText    *Quantity `yaml:"min_spine_for_text"`   // optional: spine text also needs this width
+	Bleed            *Quantity `yaml:"bleed"`              // paperback, jacket: each outer edge
+	Wrap             *Quantity `yaml:"wrap"`               // hardcover: turn-in round the board, each outer edge
+	PanelExtraWidth  *Quantity `yaml:"panel_extra_width"`  // panel width beyond the trim width (board overhang)
+	PanelExtraHeight *Quantity `yaml:"panel_extra_height"` // panel height beyond the trim height, top and bottom together
+	Hinge            *Quantity `yaml:"hinge"`              // hardcover: no-art zone on each board beside the spine
+	Flap             *Quantity `yaml:"flap"`               // jacket: each flap's width
+	FlapFold         *Quantity `yaml:"flap_fold"`          // jacket: the band between panel and flap that wraps the board edge
+	SafeMargin       *Quantity `yaml:"safe_margin"`        // keep text this far inside every panel edge
+	SpineMargin      *Quantity `yaml:"spine_margin"`       // keep spine text this far from each spine fold
+	SpineMarginEnds  *Quantity `yaml:"spine_margin_ends"`  // keep spine text this far from the spine's top and bottom
+	SpineMarginThin  *Quantity `yaml:"spine_margin_thin"`  // optional: SpineMargin for spines narrower than ThinSpineBelow
+	ThinSpineBelow   *Quantity `yaml:"thin_spine_below"`   // optional: the width below which SpineMarginThin applies
+	FoldVariance     *Quantity `yaml:"fold_variance"`      // production drift each side of a fold (information)
+	SafeToHinge      bool      `yaml:"safe_to_hinge"`      // the safe area runs to the hinge line instead of SafeMargin from the spine fold
+	MinSpineForText  *Quantity `yaml:"min_spine_for_text"` // optional: spine text also needs this width
 }
 
 // Barcode is the reserved box for the EAN-13 barcode on the back panel.
