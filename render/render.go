@@ -68,6 +68,13 @@ func SVG(w io.Writer, l *spine.Layout, o Options) error {
 	return writeSVG(w, l, build(l, o), o)
 }
 
+// MaxPixels bounds a PNG template: 500 megapixels is 2 GB of RGBA in memory,
+// already a 27 x 15 in sheet at 1200 dpi.
+const MaxPixels = 500_000_000
+
+// ErrTooLarge is returned for a PNG over MaxPixels.
+var ErrTooLarge = errors.New("png too large")
+
 // PNG writes the template as a PNG at o.DPI (0 means [DefaultDPI]) with the
 // DPI recorded (pHYs). Its pixel size is round(sheet size x dpi).
 func PNG(w io.Writer, l *spine.Layout, o Options) error {
@@ -80,6 +87,10 @@ func PNG(w io.Writer, l *spine.Layout, o Options) error {
 	}
 	if dpi < 1 || dpi > MaxDPI {
 		return fmt.Errorf("%w: %d (want 1 to %d)", ErrBadDPI, dpi, MaxDPI)
+	}
+	if pw, ph := pixelSize(l, dpi); int64(pw)*int64(ph) > MaxPixels {
+		return fmt.Errorf("%w: %d x %d pixels at %d dpi is over the %d-megapixel limit (%s); use a lower --dpi",
+			ErrTooLarge, pw, ph, dpi, MaxPixels/1000000, "about 2 GB of memory")
 	}
 	return writePNG(w, l, build(l, o), dpi)
 }

@@ -24,6 +24,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+	"github.com/shopspring/decimal"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -496,5 +497,16 @@ func TestAdler(t *testing.T) {
 	}
 	if got, want := s.a|s.b<<16, adler32.Checksum(data); got != want {
 		t.Errorf("adler %08x, want %08x", got, want)
+	}
+}
+
+func TestPNGTooLarge(t *testing.T) {
+	// No built-in sheet reaches the limit even at 1200 dpi; a user profile's
+	// 40 x 20 in sheet does (48,000 x 24,000 pixels).
+	l := book{name: "big", printer: "kdp", binding: paper.Paperback, paper: "white", trim: "6x9", pages: 300}.layout(t)
+	l.Sheet = spine.Size{W: decimal.NewFromInt(40), H: decimal.NewFromInt(20)}
+	err := PNG(io.Discard, l, Options{DPI: 1200})
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "use a lower --dpi") {
+		t.Fatalf("err = %v, want ErrTooLarge", err)
 	}
 }
