@@ -46,6 +46,7 @@ type cover struct {
 	lowRes     bool
 	pdfx       bool
 	trimBox    *spine.Layout
+	guideText  string // a template's guide text left in the file
 	userPW     string
 	ownerPW    string
 }
@@ -61,6 +62,10 @@ func (c cover) pdf(t testing.TB) []byte {
 		pdf.SetFont("goregular", "", 24)
 	}
 	textAt(pdf, c.w-4, 2, "Title", 0)
+	if c.guideText != "" {
+		pdf.SetFontSize(8)
+		textAt(pdf, 1, 1, c.guideText, 0)
+	}
 	if c.rgbImage || c.lowRes {
 		px := 1800
 		if c.lowRes {
@@ -147,6 +152,7 @@ func TestCoverRightSize(t *testing.T) {
 	want(t, r, 0, CheckSpineText, Pass)
 	want(t, r, 0, CheckBarcode, Pass, "clear")
 	want(t, r, 0, CheckFileSize, Pass)
+	want(t, r, 0, CheckGuides, Pass)
 	if r.Status != Pass {
 		t.Errorf("status %s: %+v", r.Status, r.Printers[0].Results)
 	}
@@ -283,6 +289,20 @@ func TestCoverSpineTextBelowMinimum(t *testing.T) {
 	c = coverFor(thick)
 	c.spineText = thick
 	want(t, check(t, c.pdf(t), thick), 0, CheckSpineText, Pass, "allowed")
+}
+
+// Guide text from KDP's template (kdp.md §6, reference/kdp-paperback-
+// template-look.png) or coverkit's own left in an upload file fails.
+func TestCoverTemplateGuidesLeft(t *testing.T) {
+	l := layout(t, "kdp", "paperback", "white", "6x9", 300)
+	for _, text := range []string{"REMOVE THIS TEMPLATE LAYER FROM FINAL ARTWORK.", "Red Area = Out of Live/Bleed", "Barcode Location & Size", "HIDE THE TEMPLATE LAYERS BEFORE EXPORT"} {
+		c := coverFor(l)
+		c.guideText = text
+		want(t, check(t, c.pdf(t), l), 0, CheckGuides, Fail, "template guide text is still in the file", text)
+	}
+	c := coverFor(l)
+	c.guideText = "A novel of the sea, out of print since 1952"
+	want(t, check(t, c.pdf(t), l), 0, CheckGuides, Pass)
 }
 
 func TestCoverBarcodeBox(t *testing.T) {

@@ -28,6 +28,8 @@ func TestTemplatePassesItsOwnSpec(t *testing.T) {
 			want(t, r, 0, CheckSize, Pass)
 			want(t, r, 0, CheckPages, Pass)
 			want(t, r, 0, CheckTrimBox, Pass)
+			// A template is not an upload file: its guides are still visible.
+			want(t, r, 0, CheckGuides, Fail, "HIDE THE TEMPLATE LAYERS BEFORE EXPORT")
 
 			other := layout(t, tc.printer, tc.binding, tc.paper, "6x9", 400)
 			r = check(t, buf.Bytes(), other)
