@@ -38,7 +38,8 @@ full sheet coverkit computes for the book: one page, the right width and
 height (within --tolerance), and the printer's file rules: fonts embedded,
 image resolution, CMYK and PDF/X where required, encryption, text on a spine
 too thin for it, content in the box where the printer prints its barcode,
-template guide text left in the file (KDP's or coverkit's), and file size. Each check says pass, warn or fail with the rule and its source.
+template guide text left in the file (KDP's or coverkit's), and file size.
+Each check says pass, warn or fail with the rule and its source.
 
 When the size is wrong the report says by how much and what the file does fit:
 which page count on the same paper, which other paper, which other printer.
