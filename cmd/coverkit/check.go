@@ -18,7 +18,6 @@ func init() { register(newCheckCmd) }
 
 type checkOptions struct {
 	spec      specFlags
-	interior  string
 	tolerance string
 	password  string
 	json      bool
@@ -66,7 +65,6 @@ EXIT STATUS
 	}
 	o.spec.register(c, false)
 	fl := c.Flags()
-	fl.StringVar(&o.interior, "interior", "", "interior PDF: gives the page count and trim")
 	fl.StringVar(&o.tolerance, "tolerance", "1pt", "size tolerance (e.g. 1pt, 0.5mm, 0.01in)")
 	fl.StringVar(&o.password, "password", "", "password of an encrypted cover or interior")
 	fl.BoolVar(&o.json, "json", false, "print the report as JSON")
@@ -74,16 +72,16 @@ EXIT STATUS
 }
 
 func runCheck(e *env, o *checkOptions, coverPath string) error {
-	if o.interior != "" && o.spec.pages != "" {
+	if o.spec.interior != "" && o.spec.pages != "" {
 		return usageErr("--interior and --pages both give the page count; use one")
 	}
-	if o.interior == "" && o.spec.pages == "" {
+	if o.spec.interior == "" && o.spec.pages == "" {
 		return usageErr("need the page count: --interior INTERIOR.pdf or --pages N")
 	}
 	if len(splitList(o.spec.printers)) == 0 {
 		return usageErr("--printer is required: name the printer(s) the cover is for (e.g. --printer kdp)")
 	}
-	if o.interior == "" && o.spec.trim == "" {
+	if o.spec.interior == "" && o.spec.trim == "" {
 		return usageErr("--trim is required with --pages (e.g. --trim 6x9); or give --interior to read it")
 	}
 	tol, err := paper.ParseLength(o.tolerance)
@@ -103,27 +101,12 @@ func runCheck(e *env, o *checkOptions, coverPath string) error {
 
 	var inInfo *preflight.InteriorInfo
 	var inResults []preflight.Result
-	if o.interior != "" {
-		ro := ro
-		ro.SkipContent = true
-		f, err := preflight.ReadFile(ctx, o.interior, ro)
+	if o.spec.interior != "" {
+		in, err := readInterior(spec, o.spec.interior, o.password, tolF)
 		if err != nil {
-			return readErr("interior", o.interior, err)
+			return err
 		}
-		info := preflight.Interior(f, knownTrims(spec.catalog), tolF)
-		inInfo = &info
-		spec.req.Pages = info.Pages
-		var asked *preflight.TrimSize
-		if spec.req.Trim.Raw == "" {
-			w := decimal.NewFromFloat(info.Trim.W).Round(4)
-			h := decimal.NewFromFloat(info.Trim.H).Round(4)
-			spec.req.Trim = paper.TrimSpec{Raw: w.String() + "x" + h.String(), Width: w, Height: h, Unit: paper.Inch}
-		} else if !spec.req.Trim.IsNamed() {
-			tw, _ := spec.req.Trim.Width.Float64()
-			th, _ := spec.req.Trim.Height.Float64()
-			asked = &preflight.TrimSize{W: tw, H: th}
-		}
-		inResults = preflight.CheckInterior(info, asked, tolF)
+		inInfo, inResults = &in.info, in.results
 	}
 
 	cover, err := preflight.ReadFile(ctx, coverPath, ro)
@@ -139,7 +122,7 @@ func runCheck(e *env, o *checkOptions, coverPath string) error {
 	rep := preflight.CheckCover(cover, targets, preflight.CheckOptions{Tolerance: tol, Catalog: spec.catalog})
 	rep.Cover = coverPath
 	if inInfo != nil {
-		rep.Interior, rep.InteriorFnd, rep.InteriorRes = o.interior, inInfo, inResults
+		rep.Interior, rep.InteriorFnd, rep.InteriorRes = o.spec.interior, inInfo, inResults
 		for _, r := range inResults {
 			if r.Status == preflight.Fail {
 				rep.Status = preflight.Fail
@@ -171,28 +154,6 @@ func readErr(what, path string, err error) error {
 		ce.hints = []string{"coverkit bounds what it reads so that a hostile file cannot exhaust the machine"}
 	}
 	return ce
-}
-
-// knownTrims lists every named trim in the catalogue, for reading interiors.
-func knownTrims(cat *paper.Catalog) []preflight.TrimSize {
-	var out []preflight.TrimSize
-	seen := map[string]bool{}
-	for _, p := range cat.Printers {
-		for _, b := range p.Bindings {
-			for _, t := range b.Trims.Named {
-				w, h := t.Size()
-				k := w.String() + "x" + h.String()
-				if seen[k] {
-					continue
-				}
-				seen[k] = true
-				wf, _ := w.Float64()
-				hf, _ := h.Float64()
-				out = append(out, preflight.TrimSize{W: wf, H: hf})
-			}
-		}
-	}
-	return out
 }
 
 func statusWord(s preflight.Status) string {

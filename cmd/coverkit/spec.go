@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -23,6 +24,7 @@ type specFlags struct {
 	spine    string
 	unit     string
 	strict   bool
+	interior string
 }
 
 func (f *specFlags) register(c *cobra.Command, withUnit bool) {
@@ -32,6 +34,7 @@ func (f *specFlags) register(c *cobra.Command, withUnit bool) {
 	fl.StringVar(&f.paper, "paper", "white", "paper stock: white, cream, groundwood, color-standard, color-premium, or a printer's own (see 'coverkit printers')")
 	fl.StringVarP(&f.trim, "trim", "t", "", "trim size: 6x9, 6x9in, 152.4x228.6mm or a printer's trim name")
 	fl.StringVarP(&f.pages, "pages", "n", "", "interior page count")
+	fl.StringVar(&f.interior, "interior", "", "interior PDF: gives the page count and trim (instead of --pages and --trim)")
 	fl.StringArrayVar(&f.catalogs, "catalog", nil, "extra printer profile (YAML); repeatable; replaces a built-in printer with the same id")
 	fl.StringVar(&f.spine, "spine", "", "use this spine width instead of the printer's rule (e.g. 0.648in, 16.46mm), from the printer's own template")
 	fl.BoolVar(&f.strict, "strict", false, "refuse any layout that uses an UNCONFIRMED (estimated) value")
@@ -48,11 +51,12 @@ type bookSpec struct {
 	req      spine.Request
 	unit     paper.Unit
 	strict   bool
+	interior string // --interior path, read by applyInterior
 }
 
 // parse validates the flags. Malformed input is a usage error (exit 2).
 func (f *specFlags) parse(requireTrimPages bool) (*bookSpec, error) {
-	s := &bookSpec{unit: paper.Inch, strict: f.strict}
+	s := &bookSpec{unit: paper.Inch, strict: f.strict, interior: f.interior}
 	cat, err := loadCatalog(f.catalogs)
 	if err != nil {
 		return nil, err
@@ -74,6 +78,12 @@ func (f *specFlags) parse(requireTrimPages bool) (*bookSpec, error) {
 		return nil, usageErr("--paper: empty paper name (want white, cream, groundwood, color-standard or color-premium)")
 	}
 	s.req.Paper = paper.CanonicalPaper(f.paper)
+	if f.interior != "" {
+		if f.pages != "" {
+			return nil, usageErr("--interior and --pages both give the page count; use one")
+		}
+		requireTrimPages = false // read from the interior after parsing
+	}
 	if f.trim == "" && requireTrimPages {
 		return nil, usageErr("--trim is required (e.g. --trim 6x9 or --trim 152.4x228.6mm)")
 	}
@@ -125,6 +135,21 @@ func (f *specFlags) parse(requireTrimPages bool) (*bookSpec, error) {
 		return nil, usageErr("--spine applies to one printer's template; name exactly one --printer (have %d)", len(s.printers))
 	}
 	return s, nil
+}
+
+// applyInterior reads --interior, when given, into the request (page count,
+// and trim unless --trim was given) and notes what it read on w. An interior
+// with mixed page sizes, or whose trim differs from --trim, is refused.
+func (s *bookSpec) applyInterior(w io.Writer) error {
+	if s.interior == "" {
+		return nil
+	}
+	in, err := readInterior(s, s.interior, "", interiorTolerance)
+	if err != nil {
+		return err
+	}
+	in.note(w)
+	return in.failure()
 }
 
 // parsePages reads a positive page count.

@@ -50,6 +50,9 @@ func runSpine(e *env, o *spineOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := spec.applyInterior(e.stderr); err != nil {
+		return err
+	}
 	results := spec.layouts()
 	shown, skipped := splitResults(spec, results)
 	if err := allRefused(shown); err != nil && !o.json {

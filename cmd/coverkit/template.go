@@ -121,6 +121,9 @@ func runTemplate(e *env, o *templateOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := spec.applyInterior(e.stderr); err != nil {
+		return err
+	}
 	code, err := o.code.parse()
 	if err != nil {
 		return err
