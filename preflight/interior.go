@@ -103,6 +103,9 @@ func (in InteriorInfo) MixedText() string {
 	if in.MixedCount > len(in.Mixed) {
 		more = fmt.Sprintf(" and %d more", in.MixedCount-len(in.Mixed))
 	}
+	if in.MixedCount == 1 {
+		return fmt.Sprintf("page %s differs in size from page 1 (%s)", pages[0], strings.Join(in.MixedSizes, "; "))
+	}
 	return fmt.Sprintf("%d pages differ in size from page 1 (pages %s%s: %s)", in.MixedCount, strings.Join(pages, ", "), more, strings.Join(in.MixedSizes, "; "))
 }
 
