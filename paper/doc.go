@@ -11,7 +11,8 @@
 // geometry package reports every one it uses as a warning.
 //
 // Users add printers with their own profile files of the same schema
-// ([LoadFile], [Catalog.Add]); see fixtures/catalog/example-printer.yaml.
+// ([LoadFile], [Catalog.Add]); docs/printer-profiles.md describes every field
+// and fixtures/catalog/example-printer.yaml is a complete example.
 // Profiles are validated when loaded ([Printer.Validate]): unknown keys,
 // missing sources, bad units, spine tables that do not cover the page range
 // and the like are errors that name the file, line and rule.
