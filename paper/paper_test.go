@@ -246,3 +246,20 @@ func FuzzParseProfile(f *testing.F) {
 		}
 	})
 }
+
+// Inches follows Value and Unit even after the cached conversion was made.
+func TestQuantityInchesFollowsChanges(t *testing.T) {
+	p := Default().Printer("kdp")
+	q := *p.Binding(Hardcover).Geometry.Wrap // 15 mm
+	if got := q.Inches(); !got.Equal(decimal.RequireFromString("0.590551181102")) {
+		t.Fatalf("15 mm = %s in", got)
+	}
+	q.Value = decimal.NewFromInt(254)
+	if got := q.Inches(); !got.Equal(decimal.NewFromInt(10)) {
+		t.Errorf("254 mm = %s in, want 10 (stale cache?)", got)
+	}
+	q.Unit = Inch
+	if got := q.Inches(); !got.Equal(decimal.NewFromInt(254)) {
+		t.Errorf("254 in = %s in", got)
+	}
+}

@@ -76,7 +76,13 @@ type Quantity struct {
 	Unit       Unit
 	Provenance `yaml:",inline"`
 
-	inches *decimal.Decimal // cached conversion, set when decoded
+	conv *conversion // Inches, cached when decoded; used only while Value and Unit still match
+}
+
+// conversion remembers one value's length in inches.
+type conversion struct {
+	v, in decimal.Decimal
+	u     Unit
 }
 
 type quantityYAML struct {
@@ -102,16 +108,15 @@ func (q *Quantity) UnmarshalYAML(n *yaml.Node) error {
 		return fmt.Errorf("line %d: value %q is not a decimal number", n.Line, raw.Value)
 	}
 	*q = Quantity{Value: v, Unit: raw.Unit, Provenance: Provenance{Source: raw.Source, Confidence: raw.Confidence, Note: raw.Note}}
-	in := ToInches(v, raw.Unit)
-	q.inches = &in
+	q.conv = &conversion{v: v, in: ToInches(v, raw.Unit), u: raw.Unit}
 	return nil
 }
 
 // Inches returns the quantity in inches (mm are divided by 25.4 exactly, to
 // [Precision] decimal places).
 func (q Quantity) Inches() decimal.Decimal {
-	if q.inches != nil {
-		return *q.inches
+	if c := q.conv; c != nil && c.u == q.Unit && c.v.Equal(q.Value) {
+		return c.in // the mm division, done once per profile instead of per layout
 	}
 	return ToInches(q.Value, q.Unit)
 }

@@ -72,6 +72,13 @@ type computer struct {
 	conf paper.Confidence
 }
 
+func (c *computer) sourceURL(key string) string {
+	if s := c.p.Source(key); s != nil {
+		return s.URL
+	}
+	return ""
+}
+
 func (c *computer) refuse(field, input, rule, allowed, sourceKey string) error {
 	e := &Error{Printer: c.p.ID, Field: field, Input: input, Rule: rule, Allowed: allowed}
 	if s := c.p.Source(sourceKey); s != nil {
@@ -151,7 +158,9 @@ func (c *computer) run(req Request) error {
 	} else {
 		l.Spine = c.spineRule(stock.Spine)
 	}
-	c.geometry()
+	if err := c.geometry(); err != nil {
+		return err
+	}
 	c.spineText()
 	l.Confidence = c.conf
 	return nil

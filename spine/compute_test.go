@@ -460,3 +460,21 @@ func TestProfileSpineWidthRuleAndTrimRestriction(t *testing.T) {
 		t.Errorf("custom trim on a restricted stock: err = %v", err)
 	}
 }
+
+// A profile whose barcode box does not fit the back panel refuses the trim
+// instead of drawing the box off the sheet.
+func TestBarcodeBoxTooLargeRefuses(t *testing.T) {
+	p, err := paper.LoadFile("../fixtures/catalog/example-printer.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := p.Binding(paper.Paperback)
+	wide := *b.Barcode.Width
+	wide.Value = dec("140") // mm, on a 100 mm wide custom trim
+	b.Barcode.Width = &wide
+	ts, _ := paper.ParseTrim("100x150mm")
+	_, err = Compute(p, Request{Binding: paper.Paperback, Paper: "cream", Trim: ts, Pages: 200})
+	if err == nil || !errors.Is(err, ErrUnfulfillable) || !strings.Contains(err.Error(), "leaves no room for the printer's 5.5118 x 1.1811 in barcode box") {
+		t.Fatalf("err = %v", err)
+	}
+}

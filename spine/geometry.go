@@ -8,7 +8,7 @@ import (
 )
 
 // geometry places every panel, line and zone on the sheet.
-func (c *computer) geometry() {
+func (c *computer) geometry() error {
 	l, g, b := c.l, c.b.Geometry, c.b
 	S := toFx(l.Spine)
 	l.Spine = S.dec() // the spine the zones use, to 10^-12 in
@@ -86,7 +86,9 @@ func (c *computer) geometry() {
 		z(ZoneHingeBack, frect{spine.x - hinge, top, hinge, ph})
 		z(ZoneHingeFront, frect{spine.right(), top, hinge, ph})
 	}
-	c.barcode(back, spine, hinge)
+	if err := c.barcode(back, spine, hinge); err != nil {
+		return err
+	}
 
 	// Vertical guide lines run the full sheet height.
 	l.Lines = make([]Line, 0, 8)
@@ -110,9 +112,10 @@ func (c *computer) geometry() {
 		line("flap_fold_front_inner", LineFlapFold, front.right())
 		line("flap_fold_front_outer", LineFlapFold, flapFront.x)
 	}
+	return nil
 }
 
-func (c *computer) barcode(back, spine frect, hinge fx) {
+func (c *computer) barcode(back, spine frect, hinge fx) error {
 	l, bc := c.l, c.b.Barcode
 	w := toFx(c.length("barcode.width", bc.Width, false))
 	h := toFx(c.length("barcode.height", bc.Height, false))
@@ -123,11 +126,14 @@ func (c *computer) barcode(back, spine frect, hinge fx) {
 		right -= hinge
 	}
 	r := frect{right - ox - w, back.bottom() - oy - h, w, h}
-	if r.x < back.x {
-		l.Warnings = append(l.Warnings, fmt.Sprintf("the %s x %s in barcode box does not fit on the back panel", w.dec(), h.dec()))
+	if r.x < back.x || r.y < back.y {
+		return &Error{Printer: c.p.ID, Field: "trim", Input: l.TrimName,
+			Rule:    fmt.Sprintf("leaves no room for the printer's %s x %s in barcode box on the %s x %s in back panel", w.dec().Round(4), h.dec().Round(4), back.w.dec().Round(4), back.h.dec().Round(4)),
+			Allowed: "a larger trim, or a profile with a smaller barcode box", Source: c.sourceURL(bc.Width.Source)}
 	}
 	l.Zones = append(l.Zones, Zone{ZoneBarcode, r.rect()})
 	l.BarcodeByPrinter = bc.PrinterPlaces
+	return nil
 }
 
 func (c *computer) spineText() {
