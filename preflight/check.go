@@ -304,8 +304,9 @@ func checkOne(f *Facts, t Target, sb Box, w, h, tol float64, o CheckOptions) Pri
 // guidePhrases are words that only a cover template prints: KDP's ("REMOVE
 // THIS TEMPLATE LAYER FROM FINAL ARTWORK", "Out of Live/Bleed", "Barcode
 // Location & Size") and coverkit's own ("HIDE THE TEMPLATE LAYERS BEFORE
-// EXPORT", "out of live area", "BARCODE AREA", "cover template").
-var guidePhrases = []string{"template layer", "out of live", "barcode location", "barcode area", "cover template"}
+// EXPORT", "out of live area", "BARCODE AREA", "cover template", and the key of
+// a proof made with --overlay).
+var guidePhrases = []string{"template layer", "out of live", "barcode location", "barcode area", "cover template", "proof overlay"}
 
 // guidesSource is KDP's template, whose legend says "Whatever is visible in
 // your digital artwork will also be visible in your printed artwork" (kdp.md §6).

@@ -510,3 +510,29 @@ func TestPNGTooLarge(t *testing.T) {
 		t.Fatalf("err = %v, want ErrTooLarge", err)
 	}
 }
+
+// The proof overlay has the template's geometry and guides but no tint: two
+// layers (Guides, Labels), the same page size, the same bytes every time.
+func TestOverlay(t *testing.T) {
+	l := book{name: "kdp", printer: "kdp", binding: paper.Hardcover, paper: "white", trim: "6x9", pages: 300}.layout(t)
+	var a, b bytes.Buffer
+	if err := Overlay(&a, l, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Overlay(&b, l, Options{}); err != nil || !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatalf("overlay not deterministic (err %v)", err)
+	}
+	s := buildOverlay(l, Options{})
+	if len(s.Layers) != 2 || s.Layers[0].Name != "Guides" || s.Layers[1].Name != "Labels" {
+		t.Fatalf("layers %v", s.Layers)
+	}
+	for _, it := range s.Layers[0].Items {
+		if it.Fill != none {
+			t.Fatalf("overlay guide item %+v has a fill: it would hide the art", it)
+		}
+	}
+	full := build(l, Options{})
+	if s.W != full.W || s.H != full.H || s.Trim != full.Trim {
+		t.Errorf("overlay page %vx%v trim %v, template %vx%v trim %v", s.W, s.H, s.Trim, full.W, full.H, full.Trim)
+	}
+}

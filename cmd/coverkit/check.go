@@ -1,15 +1,20 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/coverkit/coverkit/internal/atomicfile"
 	"github.com/coverkit/coverkit/paper"
 	"github.com/coverkit/coverkit/preflight"
+	"github.com/coverkit/coverkit/render"
+	"github.com/coverkit/coverkit/spine"
 	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 )
@@ -21,6 +26,7 @@ type checkOptions struct {
 	tolerance string
 	password  string
 	json      bool
+	overlay   string
 }
 
 // maxTolerance bounds --tolerance: a quarter inch already hides a 100-page
@@ -43,6 +49,11 @@ Each check says pass, warn or fail with the rule and its source.
 When the size is wrong the report says by how much and what the file does fit:
 which page count on the same paper, which other paper, which other printer.
 
+With --overlay PROOF.pdf it also writes a proof: the cover with the first
+printer's guides laid over the art (trim, folds, hinges, live areas, barcode
+box), to see where the art will be cut, folded and kept safe. A proof is for
+looking at, never for upload: checking it fails on its guide text.
+
 With --interior the page count and trim come from the interior PDF (the trim
 from its TrimBox, or its MediaBox less 0.125 in bleed on three or four sides),
 and every interior page must have the same size; --trim may then be omitted.
@@ -59,7 +70,8 @@ EXIT STATUS
 `,
 		Example: `  coverkit check cover.pdf --interior interior.pdf --printer kdp --paper white
   coverkit check cover.pdf --pages 300 --trim 6x9 --printer kdp,ingramspark --paper cream
-  coverkit check cover.pdf --pages 300 --trim 6x9 -p kdp --tolerance 0.5mm --json`,
+  coverkit check cover.pdf --pages 300 --trim 6x9 -p kdp --tolerance 0.5mm --json
+  coverkit check cover.pdf --interior interior.pdf -p ingramspark --paper cream --overlay proof.pdf`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error { return runCheck(e, o, args[0]) },
 	}
@@ -67,6 +79,7 @@ EXIT STATUS
 	fl := c.Flags()
 	fl.StringVar(&o.tolerance, "tolerance", "1pt", "size tolerance (e.g. 1pt, 0.5mm, 0.01in)")
 	fl.StringVar(&o.password, "password", "", "password of an encrypted cover or interior")
+	fl.StringVar(&o.overlay, "overlay", "", "also write a proof PDF: the cover with the (first) printer's guides laid over it")
 	fl.BoolVar(&o.json, "json", false, "print the report as JSON")
 	return c
 }
@@ -138,9 +151,47 @@ func runCheck(e *env, o *checkOptions, coverPath string) error {
 	} else {
 		writeCheckReport(e.stdout, rep, tol)
 	}
+	if o.overlay != "" {
+		if err := writeOverlay(e, o.overlay, coverPath, shown); err != nil {
+			return err
+		}
+	}
 	if rep.Status == preflight.Fail {
 		return silentFail
 	}
+	return nil
+}
+
+// writeOverlay writes the cover with the first printer's guides over it, so a
+// designer sees where the art will be cut, folded and kept safe.
+func writeOverlay(e *env, out, coverPath string, shown []result) error {
+	var l *spine.Layout
+	for _, r := range shown {
+		if r.err == nil {
+			l = r.layout
+			break
+		}
+	}
+	if l == nil {
+		return failErr(fmt.Errorf("--overlay %s: no printer produced a layout to draw", out))
+	}
+	var guides bytes.Buffer
+	if err := render.Overlay(&guides, l, render.Options{Version: version}); err != nil {
+		return failErr(fmt.Errorf("--overlay %s: %w", out, err))
+	}
+	f, err := os.Open(coverPath)
+	if err != nil {
+		return usageErr("read cover %s: %v", coverPath, err)
+	}
+	defer f.Close()
+	var proof bytes.Buffer
+	if err := preflight.Stamp(f, guides.Bytes(), &proof); err != nil {
+		return failErr(fmt.Errorf("--overlay %s: %w", out, err))
+	}
+	if err := atomicfile.WriteBytes(out, proof.Bytes(), 0o644); err != nil {
+		return failErr(fmt.Errorf("--overlay: %w", err))
+	}
+	fmt.Fprintf(e.stderr, "coverkit: wrote %s: the cover with the %s %s guides over it\n", out, l.PrinterName, l.Binding)
 	return nil
 }
 

@@ -1,0 +1,34 @@
+package preflight
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+)
+
+// Stamp writes cover with the first page of overlay laid on top of its first
+// page, unscaled, its bottom-left corner on the cover page's: a proof that
+// shows a template's guides over finished art. Both PDFs are read with the
+// same recovery as the rest of preflight; a damaged file is an error, never
+// a panic.
+func Stamp(cover io.ReadSeeker, overlay []byte, w io.Writer) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: stamp overlay: %v", ErrDamaged, r)
+		}
+	}()
+	conf := model.NewDefaultConfiguration()
+	conf.ValidationMode = model.ValidationRelaxed
+	wm, err := api.PDFWatermarkForReadSeeker(bytes.NewReader(overlay), 1, "scalefactor:1 abs, position:bl, offset:0 0, rotation:0, opacity:1", true, false, types.POINTS)
+	if err != nil {
+		return fmt.Errorf("stamp overlay: %w", err)
+	}
+	if err := api.AddWatermarks(cover, w, []string{"1"}, wm, conf); err != nil {
+		return fmt.Errorf("stamp overlay: %w", err)
+	}
+	return nil
+}
