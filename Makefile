@@ -16,7 +16,9 @@ test:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
-# Runs every fuzz target for FUZZTIME each. Minimising each new input is
+# Runs every fuzz target for FUZZTIME each (a duration such as 20s, or a count
+# such as 3000x, which CI uses: a count cannot end in Go's "context deadline
+# exceeded" while a new input is being minimised). Minimising each new input is
 # capped at 1s: Go's default (60s) spends short runs shrinking instead of
 # fuzzing and can end them with "context deadline exceeded". A crash is still
 # reported (and its input saved under testdata/fuzz).
