@@ -73,7 +73,7 @@ func SVG(w io.Writer, l *spine.Layout, o Options) error {
 const MaxPixels = 500_000_000
 
 // ErrTooLarge is returned for a PNG over MaxPixels.
-var ErrTooLarge = errors.New("png too large")
+var ErrTooLarge = errors.New("render: png too large")
 
 // PNG writes the template as a PNG at o.DPI (0 means [DefaultDPI]) with the
 // DPI recorded (pHYs). Its pixel size is round(sheet size x dpi).
