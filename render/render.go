@@ -110,5 +110,8 @@ func FileName(l *spine.Layout, ext string) string {
 	if l.SpineOverridden {
 		name += "_spine" + part(l.Spine.String()) + "in"
 	}
+	if l.RightToLeft {
+		name += "_rtl"
+	}
 	return name + "." + strings.TrimPrefix(ext, ".")
 }

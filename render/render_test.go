@@ -536,3 +536,29 @@ func TestOverlay(t *testing.T) {
 		t.Errorf("overlay page %vx%v trim %v, template %vx%v trim %v", s.W, s.H, s.Trim, full.W, full.H, full.Trim)
 	}
 }
+
+// A title in a script the Go fonts lack is left out of the preview (no empty
+// boxes on the template), and the specification block says why; Cyrillic,
+// which the fonts cover, is kept.
+func TestPreviewScriptCoverage(t *testing.T) {
+	l := book{name: "kdp", printer: "kdp", binding: paper.Paperback, paper: "white", trim: "6x9", pages: 300}.layout(t)
+	texts := func(s *scene) string {
+		var out []string
+		for _, L := range s.Layers {
+			for _, it := range L.Items {
+				if it.Kind == kText {
+					out = append(out, it.Text)
+				}
+			}
+		}
+		return strings.Join(out, "|")
+	}
+	got := texts(build(l, Options{Title: "كتاب الليل", Author: "A. Writer"}))
+	if strings.Contains(got, "كتاب") || !strings.Contains(got, "title preview left out") || !strings.Contains(got, "A. Writer") {
+		t.Errorf("arabic title: %q", got)
+	}
+	got = texts(build(l, Options{Title: "Война и мир", Author: "Лев Толстой"}))
+	if !strings.Contains(got, "Война и мир") || strings.Contains(got, "preview left out") {
+		t.Errorf("cyrillic title: %q", got)
+	}
+}

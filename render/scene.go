@@ -117,6 +117,9 @@ type builder struct {
 	s                               *scene
 	areas, guides, labels, barcodeL *layer
 	base                            float64 // body font size
+	// omitted names preview texts (title, author) left out because the
+	// template fonts have no glyphs for their script.
+	omitted []string
 }
 
 func (b *builder) zone(name string) (box, bool) {
@@ -137,6 +140,14 @@ func (b *builder) must(name string) box {
 func build(l *spine.Layout, o Options) *scene {
 	s := &scene{W: f64(l.Sheet.W) * ptIn, H: f64(l.Sheet.H) * ptIn}
 	b := &builder{l: l, o: o, s: s}
+	// A preview in a script the Go fonts lack (Arabic, Hebrew, CJK...) would
+	// draw empty boxes: leave it out and say so in the specification block.
+	if b.o.Title != "" && !covered(bold, b.o.Title) {
+		b.o.Title, b.omitted = "", append(b.omitted, "title")
+	}
+	if b.o.Author != "" && !covered(regular, b.o.Author) {
+		b.o.Author, b.omitted = "", append(b.omitted, "author")
+	}
 	b.areas = &layer{ID: "safe-areas", Name: "Safe areas"}
 	b.guides = &layer{ID: "guides", Name: "Guides"}
 	b.barcodeL = &layer{ID: "barcode", Name: "Barcode"}
@@ -587,7 +598,11 @@ func (b *builder) specLines() []specLine {
 		ls = append(ls, specLine{fmt.Sprintf(format, a...), f, base * k, c, gap})
 	}
 	add(0, bold, 1.7, colInk, "%s", l.PrinterName)
-	add(0.2, regular, 1.05, colInk, "%s cover template, left to right", l.BindingLabel)
+	direction := "left to right"
+	if l.RightToLeft {
+		direction = "right to left (front cover on the left)"
+	}
+	add(0.2, regular, 1.05, colInk, "%s cover template, %s", l.BindingLabel, direction)
 	add(1, bold, 1.3, colInk, "%s trim", trimText(l))
 	add(0, regular, 1, colInk, "(%s)", sizeMM(l.Trim.W, l.Trim.H))
 	if l.Binding == paper.Hardcover || l.Binding == paper.Jacket {
@@ -635,6 +650,9 @@ func (b *builder) specLines() []specLine {
 		st = "Spine text: NOT allowed"
 	}
 	add(0.8, bold, 0.9, pick(l.SpineText.Allowed, colInk, colWarn), "%s (%d pages and up)", st, l.SpineText.MinPages)
+	if len(b.omitted) > 0 {
+		add(0.8, regular, 0.85, colSoft, "%s preview left out: the template fonts have no glyphs for its script", strings.Join(b.omitted, " and "))
+	}
 	add(0.8, regular, 0.85, colSoft, "Catalogue %s, confidence: %s", l.CatalogDate, l.Confidence)
 	v := "coverkit"
 	if b.o.Version != "" {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/shopspring/decimal"
 	"golang.org/x/image/font"
@@ -78,12 +79,24 @@ func fonts() *[numFaces]*fontFile {
 					ff.adv[r] = float64(a) / 64 / ff.upem
 				}
 			}
-			add(0x20, 0x24f)
+			add(0x20, 0x24f)  // Latin
+			add(0x370, 0x52f) // Greek, Cyrillic
 			add(0x2000, 0x22ff)
 			fontTab[i] = ff
 		}
 	})
 	return &fontTab
+}
+
+// covered reports whether font f has a glyph for every letter of s.
+func covered(f face, s string) bool {
+	ff := fonts()[f]
+	for _, r := range s {
+		if _, ok := ff.adv[r]; !ok && !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // width is the advance width of s in points at size pt.

@@ -51,6 +51,9 @@ type Request struct {
 	// Spine, when set, replaces the printer's spine rule (inches), for users
 	// who hold the printer's official template.
 	Spine *decimal.Decimal
+	// RightToLeft lays out a book read right to left (Arabic, Hebrew, manga):
+	// the front cover on the left of the sheet, the back on the right.
+	RightToLeft bool
 }
 
 // maxPages bounds any page count before a printer's own limits are applied.
@@ -160,6 +163,9 @@ func (c *computer) run(req Request) error {
 	}
 	if err := c.geometry(); err != nil {
 		return err
+	}
+	if req.RightToLeft {
+		c.mirror()
 	}
 	c.spineText()
 	l.Confidence = c.conf

@@ -133,7 +133,11 @@ func checkInvariants(t *testing.T, l *Layout) {
 	sp, _ := l.Zone(ZoneSpine)
 	front, _ := l.Zone(ZoneFront)
 	trim, _ := l.Zone(ZoneTrim)
-	if !back.Right().Equal(sp.X) || !sp.Right().Equal(front.X) || !sp.W.Equal(l.Spine) {
+	left, right := back, front
+	if l.RightToLeft {
+		left, right = front, back
+	}
+	if !left.Right().Equal(sp.X) || !sp.Right().Equal(right.X) || !sp.W.Equal(l.Spine) {
 		t.Errorf("back/spine/front do not tile: %v %v %v", back, sp, front)
 	}
 	if !trim.W.Equal(sheet.W.Sub(trim.X.Mul(two))) || !trim.H.Equal(l.Panel.H) {
@@ -476,5 +480,48 @@ func TestBarcodeBoxTooLargeRefuses(t *testing.T) {
 	_, err = Compute(p, Request{Binding: paper.Paperback, Paper: "cream", Trim: ts, Pages: 200})
 	if err == nil || !errors.Is(err, ErrUnfulfillable) || !strings.Contains(err.Error(), "leaves no room for the printer's 5.5118 x 1.1811 in barcode box") {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// A right-to-left book is the left-to-right layout mirrored: front on the
+// left, back (with the barcode beside the spine) on the right.
+func TestRightToLeft(t *testing.T) {
+	ts, _ := paper.ParseTrim("6x9")
+	for _, b := range []paper.BindingKind{paper.Paperback, paper.Hardcover} {
+		req := Request{Binding: b, Paper: "white", Trim: ts, Pages: 300}
+		ltr, err := Compute(catalog.Printer("kdp"), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.RightToLeft = true
+		rtl, err := Compute(catalog.Printer("kdp"), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !rtl.RightToLeft || !rtl.Sheet.W.Equal(ltr.Sheet.W) || !rtl.Spine.Equal(ltr.Spine) {
+			t.Fatalf("%s: rtl %v sheet %v spine %s", b, rtl.RightToLeft, rtl.Sheet, rtl.Spine)
+		}
+		for _, z := range ltr.Zones {
+			m, _ := rtl.Zone(z.Name)
+			if !m.X.Equal(ltr.Sheet.W.Sub(z.Right())) || !m.W.Equal(z.W) || !m.Y.Equal(z.Y) {
+				t.Errorf("%s: zone %s %v is not the mirror of %v", b, z.Name, m, z.Rect)
+			}
+		}
+		front, _ := rtl.Zone(ZoneFront)
+		back, _ := rtl.Zone(ZoneBack)
+		sp, _ := rtl.Zone(ZoneSpine)
+		bc, _ := rtl.Zone(ZoneBarcode)
+		if !front.Right().Equal(sp.X) || !sp.Right().Equal(back.X) || bc.X.LessThan(back.X) {
+			t.Errorf("%s: front %v spine %v back %v barcode %v", b, front, sp, back, bc)
+		}
+		for i := 1; i < len(rtl.Lines); i++ {
+			if rtl.Lines[i].X.LessThan(rtl.Lines[i-1].X) {
+				t.Errorf("%s: lines out of order: %v", b, rtl.Lines)
+			}
+		}
+		if !rtl.Estimate() || !strings.Contains(strings.Join(rtl.Warnings, ";"), "right-to-left") {
+			t.Errorf("%s: the mirrored barcode position is not flagged: %q", b, rtl.Warnings)
+		}
+		checkInvariants(t, rtl)
 	}
 }

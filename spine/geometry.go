@@ -170,3 +170,28 @@ func (c *computer) spineText() {
 	}
 	l.SpineText = st
 }
+
+// mirror turns a left-to-right layout into a right-to-left one: every zone and
+// line is reflected about the sheet's vertical centre line, so the front cover
+// lies on the left and the back on the right, flaps and hinges with them.
+// KDP's calculator offers both reading directions; where printers put the
+// barcode box on a right-to-left back cover is not in the specs, so the
+// mirrored box (beside the spine, at the bottom) is flagged as unconfirmed.
+func (c *computer) mirror() {
+	l := c.l
+	l.RightToLeft = true
+	w := toFx(l.Sheet.W)
+	for i, z := range l.Zones {
+		x := w - toFx(z.X) - toFx(z.W)
+		l.Zones[i].X = x.dec()
+	}
+	for i, ln := range l.Lines {
+		l.Lines[i].X = (w - toFx(ln.X)).dec()
+	}
+	// Keep lines in left-to-right order, as the renderers read them.
+	for i, j := 0, len(l.Lines)-1; i < j; i, j = i+1, j-1 {
+		l.Lines[i], l.Lines[j] = l.Lines[j], l.Lines[i]
+	}
+	l.Notes = append(l.Notes, "right-to-left book: the front cover is on the left of the sheet, the back on the right")
+	l.Warnings = append(l.Warnings, "barcode position on a right-to-left back cover is UNCONFIRMED (mirrored from the left-to-right box)")
+}

@@ -158,7 +158,10 @@ type Layout struct {
 	Spine          decimal.Decimal
 	// SpineOverridden is true when the spine came from --spine.
 	SpineOverridden bool
-	Sheet           Size
+	// RightToLeft is true for a book read right to left: the sheet is mirrored,
+	// front cover on the left.
+	RightToLeft bool
+	Sheet       Size
 	// Bleed is set for paperbacks and jackets, Wrap for hardcovers.
 	Bleed, Wrap decimal.Decimal
 	Hinge       decimal.Decimal

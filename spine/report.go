@@ -23,6 +23,7 @@ type Report struct {
 	TrimName       string                `json:"trim_name,omitempty"`
 	Spine          json.Number           `json:"spine,omitempty"`
 	SpineOverride  bool                  `json:"spine_override,omitempty"`
+	RightToLeft    bool                  `json:"right_to_left,omitempty"`
 	Cover          *ReportSize           `json:"cover,omitempty"`
 	Panel          *ReportSize           `json:"panel,omitempty"`
 	Bleed          json.Number           `json:"bleed,omitempty"`
@@ -109,7 +110,7 @@ func (l *Layout) Report(u paper.Unit) Report {
 		Pages: l.Pages, PagesRequested: l.PagesRequested, Unit: u,
 		Trim:     &ReportSize{Num(l.Trim.W, u), Num(l.Trim.H, u)},
 		TrimName: l.TrimName,
-		Spine:    Num(l.Spine, u), SpineOverride: l.SpineOverridden,
+		Spine:    Num(l.Spine, u), SpineOverride: l.SpineOverridden, RightToLeft: l.RightToLeft,
 		Cover:      &ReportSize{Num(l.Sheet.W, u), Num(l.Sheet.H, u)},
 		Panel:      &ReportSize{Num(l.Panel.W, u), Num(l.Panel.H, u)},
 		SafeMargin: numIf(l.SafeMargin, u),

@@ -15,16 +15,17 @@ import (
 
 // specFlags are the book-description flags shared by spine, template and check.
 type specFlags struct {
-	printers []string
-	binding  string
-	paper    string
-	trim     string
-	pages    string
-	catalogs []string
-	spine    string
-	unit     string
-	strict   bool
-	interior string
+	printers  []string
+	binding   string
+	paper     string
+	trim      string
+	pages     string
+	catalogs  []string
+	spine     string
+	unit      string
+	strict    bool
+	interior  string
+	direction string
 }
 
 func (f *specFlags) register(c *cobra.Command, withUnit bool) {
@@ -38,6 +39,7 @@ func (f *specFlags) register(c *cobra.Command, withUnit bool) {
 	fl.StringArrayVar(&f.catalogs, "catalog", nil, "extra printer profile (YAML); repeatable; replaces a built-in printer with the same id")
 	fl.StringVar(&f.spine, "spine", "", "use this spine width instead of the printer's rule (e.g. 0.648in, 16.46mm), from the printer's own template")
 	fl.BoolVar(&f.strict, "strict", false, "refuse any layout that uses an UNCONFIRMED (estimated) value")
+	fl.StringVar(&f.direction, "direction", "ltr", "reading direction: ltr, or rtl (Arabic, Hebrew, manga: front cover on the left)")
 	if withUnit {
 		fl.StringVarP(&f.unit, "unit", "u", "in", "output unit: in, mm or pt")
 	}
@@ -68,6 +70,13 @@ func (f *specFlags) parse(requireTrimPages bool) (*bookSpec, error) {
 			return nil, usageErr("--unit: %v", err)
 		}
 		s.unit = u
+	}
+	switch strings.ToLower(strings.TrimSpace(f.direction)) {
+	case "ltr", "left-to-right", "":
+	case "rtl", "right-to-left":
+		s.req.RightToLeft = true
+	default:
+		return nil, usageErr("--direction: unknown reading direction %q (want ltr or rtl)", f.direction)
 	}
 	b, err := paper.ParseBinding(f.binding)
 	if err != nil {
