@@ -67,6 +67,7 @@ EXIT STATUS
   1  a check failed, or a printer cannot make the book
   2  unusable input: bad flags, a missing file, not a PDF, a damaged or
      password-protected PDF
+  3  internal error (a bug in coverkit)
 `,
 		Example: `  coverkit check cover.pdf --interior interior.pdf --printer kdp --paper white
   coverkit check cover.pdf --pages 300 --trim 6x9 --printer kdp,ingramspark --paper cream

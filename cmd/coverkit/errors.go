@@ -16,6 +16,8 @@ const (
 	exitFail = 1
 	// exitUsage: malformed input: a bad flag, number, trim, file or manifest.
 	exitUsage = 2
+	// exitInternal: a bug in coverkit (a recovered panic).
+	exitInternal = 3
 )
 
 const exitStatusHelp = `
@@ -24,6 +26,7 @@ EXIT STATUS
   0  success
   1  a printer cannot fulfil a valid request (or a check failed)
   2  malformed input: bad flags, numbers, trims, files
+  3  internal error (a bug in coverkit)
 `
 
 // cliError is an error with an exit status and optional hints.

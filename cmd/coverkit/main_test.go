@@ -1,13 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"os/exec"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/spf13/cobra"
 )
 
 // TestMain lets testscript run the real coverkit binary as the "coverkit"
@@ -57,4 +60,18 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 	})
+}
+
+// A panic anywhere below run is reported as an internal error with exit 3,
+// not as a Go stack trace.
+func TestRunRecoversPanics(t *testing.T) {
+	register(func(e *env) *cobra.Command {
+		return &cobra.Command{Use: "panic-for-test", Hidden: true, RunE: func(*cobra.Command, []string) error { panic("boom") }}
+	})
+	defer func() { subcommands = subcommands[:len(subcommands)-1] }()
+	var out, errb bytes.Buffer
+	code := run([]string{"panic-for-test"}, strings.NewReader(""), &out, &errb)
+	if code != exitInternal || !strings.Contains(errb.String(), "coverkit: internal error: boom") || strings.Contains(errb.String(), "goroutine") {
+		t.Fatalf("exit %d, stderr %q", code, errb.String())
+	}
 }

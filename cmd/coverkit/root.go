@@ -2,7 +2,10 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io"
+	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -19,8 +22,20 @@ type env struct {
 	stderr io.Writer
 }
 
-// run builds the command tree and runs it; it returns the exit status.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// run builds the command tree and runs it; it returns the exit status. A
+// panic is a bug in coverkit: it is reported as an internal error (exit 3)
+// instead of a Go stack trace, which COVERKIT_DEBUG=1 prints as well.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if p := recover(); p != nil {
+			fmt.Fprintf(stderr, "coverkit: internal error: %v\n", p)
+			fmt.Fprintln(stderr, "coverkit: hint: this is a bug in coverkit; please report it with the command line that caused it")
+			if os.Getenv("COVERKIT_DEBUG") != "" {
+				stderr.Write(debug.Stack())
+			}
+			code = exitInternal
+		}
+	}()
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
 	root := newRootCmd(e)
 	root.SetArgs(args)
