@@ -434,10 +434,7 @@ func TestFixedPointRoundTrip(t *testing.T) {
 // A profile can also require a minimum spine width for spine text
 // (geometry.min_spine_for_text), and restrict a stock to named trims.
 func TestProfileSpineWidthRuleAndTrimRestriction(t *testing.T) {
-	p, err := paper.LoadFile("../fixtures/catalog/example-printer.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := exampleProfile(t)
 	b := p.Binding(paper.Paperback)
 	min := paper.Quantity{Value: dec("10"), Unit: paper.Millimetre, Provenance: paper.Provenance{Source: "SHEET", Confidence: paper.Official}}
 	b.Geometry.MinSpineForText = &min
@@ -468,16 +465,13 @@ func TestProfileSpineWidthRuleAndTrimRestriction(t *testing.T) {
 // A profile whose barcode box does not fit the back panel refuses the trim
 // instead of drawing the box off the sheet.
 func TestBarcodeBoxTooLargeRefuses(t *testing.T) {
-	p, err := paper.LoadFile("../fixtures/catalog/example-printer.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := exampleProfile(t)
 	b := p.Binding(paper.Paperback)
 	wide := *b.Barcode.Width
 	wide.Value = dec("140") // mm, on a 100 mm wide custom trim
 	b.Barcode.Width = &wide
 	ts, _ := paper.ParseTrim("100x150mm")
-	_, err = Compute(p, Request{Binding: paper.Paperback, Paper: "cream", Trim: ts, Pages: 200})
+	_, err := Compute(p, Request{Binding: paper.Paperback, Paper: "cream", Trim: ts, Pages: 200})
 	if err == nil || !errors.Is(err, ErrUnfulfillable) || !strings.Contains(err.Error(), "leaves no room for the printer's 5.5118 x 1.1811 in barcode box") {
 		t.Fatalf("err = %v", err)
 	}
@@ -524,4 +518,14 @@ func TestRightToLeft(t *testing.T) {
 		}
 		checkInvariants(t, rtl)
 	}
+}
+
+// exampleProfile loads the example user profile afresh, so a test may change it.
+func exampleProfile(t *testing.T) *paper.Printer {
+	t.Helper()
+	p, err := paper.LoadFile("../fixtures/catalog/example-printer.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
