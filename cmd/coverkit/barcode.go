@@ -13,9 +13,9 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newBarcodeCmd) }
-
 type barcodeOptions struct {
+	env    *env
+	magSet bool // --magnification was given
 	code   isbnFlags
 	mag    float64 // percent
 	fit    string
@@ -24,8 +24,10 @@ type barcodeOptions struct {
 	out    string
 }
 
-func newBarcodeCmd(e *env) *cobra.Command {
-	o := &barcodeOptions{}
+// newBarcodeCmd builds the barcode command; runF, when not nil, replaces
+// runBarcode (tests use it to see the parsed options).
+func newBarcodeCmd(e *env, runF func(*barcodeOptions) error) *cobra.Command {
+	o := &barcodeOptions{env: e}
 	c := &cobra.Command{
 		Use:   "barcode --isbn ISBN [--price P [--currency C] | --addon NNNNN] --out FILE",
 		Short: "Write the ISBN barcode alone (PDF, SVG or PNG) for designers who place it themselves",
@@ -52,7 +54,11 @@ half-written.` + exitStatusHelp,
   coverkit barcode --isbn 979-8-6505-3125-8 --fit 1.75x1 --out barcode.png --dpi 1200`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			return runBarcode(e, o, c.Flags().Changed("magnification"))
+			o.magSet = c.Flags().Changed("magnification")
+			if runF != nil {
+				return runF(o)
+			}
+			return runBarcode(o)
 		},
 	}
 	o.code.register(c, false)
@@ -65,7 +71,8 @@ half-written.` + exitStatusHelp,
 	return c
 }
 
-func runBarcode(e *env, o *barcodeOptions, magSet bool) error {
+func runBarcode(o *barcodeOptions) error {
+	e, magSet := o.env, o.magSet
 	if o.out == "" {
 		return usageErr("--out is required (e.g. --out barcode.pdf)")
 	}

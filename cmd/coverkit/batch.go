@@ -15,9 +15,9 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newBatchCmd) }
-
 type batchOptions struct {
+	env      *env
+	manifest string // the MANIFEST argument
 	out      string
 	formats  []string
 	jobs     int
@@ -28,8 +28,10 @@ type batchOptions struct {
 	dpi      int
 }
 
-func newBatchCmd(e *env) *cobra.Command {
-	o := &batchOptions{}
+// newBatchCmd builds the batch command; runF, when not nil, replaces runBatch
+// (tests use it to see the parsed options).
+func newBatchCmd(e *env, runF func(*batchOptions) error) *cobra.Command {
+	o := &batchOptions{env: e}
 	c := &cobra.Command{
 		Use:   "batch MANIFEST --out DIR [--format pdf,png] [--jobs N] [--force] [--dry-run] [--json]",
 		Short: "Regenerate the cover templates of a whole catalogue, only where something changed",
@@ -94,7 +96,13 @@ as they finish.` + exitStatusHelp,
 			}
 			return nil
 		},
-		RunE: func(c *cobra.Command, args []string) error { return runBatch(e, o, args[0]) },
+		RunE: func(c *cobra.Command, args []string) error {
+			o.manifest = args[0]
+			if runF != nil {
+				return runF(o)
+			}
+			return runBatch(o)
+		},
 	}
 	fl := c.Flags()
 	fl.StringVarP(&o.out, "out", "o", "", "output directory (required; created if missing)")
@@ -108,7 +116,8 @@ as they finish.` + exitStatusHelp,
 	return c
 }
 
-func runBatch(e *env, o *batchOptions, manifest string) error {
+func runBatch(o *batchOptions) error {
+	e, manifest := o.env, o.manifest
 	if strings.TrimSpace(o.out) == "" {
 		return usageErr("--out is required (the directory the templates go to, e.g. --out templates)")
 	}

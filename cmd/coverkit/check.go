@@ -19,9 +19,9 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newCheckCmd) }
-
 type checkOptions struct {
+	env       *env
+	cover     string // the COVER.pdf argument
 	spec      specFlags
 	tolerance string
 	password  string
@@ -33,8 +33,10 @@ type checkOptions struct {
 // spine error on most papers.
 var maxTolerance = decimal.RequireFromString("0.25")
 
-func newCheckCmd(e *env) *cobra.Command {
-	o := &checkOptions{}
+// newCheckCmd builds the check command; runF, when not nil, replaces runCheck
+// (tests use it to see the parsed options).
+func newCheckCmd(e *env, runF func(*checkOptions) error) *cobra.Command {
+	o := &checkOptions{env: e}
 	c := &cobra.Command{
 		Use:   "check COVER.pdf (--interior INTERIOR.pdf | --pages N) --printer P[,P2] [--binding B] [--paper S] [--trim WxH]",
 		Short: "Preflight a finished cover PDF against the interior and each printer's rules",
@@ -74,7 +76,13 @@ EXIT STATUS
   coverkit check cover.pdf --pages 300 --trim 6x9 -p kdp --tolerance 0.5mm --json
   coverkit check cover.pdf --interior interior.pdf -p ingramspark --paper cream --overlay proof.pdf`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(c *cobra.Command, args []string) error { return runCheck(e, o, args[0]) },
+		RunE: func(c *cobra.Command, args []string) error {
+			o.cover = args[0]
+			if runF != nil {
+				return runF(o)
+			}
+			return runCheck(o)
+		},
 	}
 	o.spec.register(c, false)
 	fl := c.Flags()
@@ -85,7 +93,8 @@ EXIT STATUS
 	return c
 }
 
-func runCheck(e *env, o *checkOptions, coverPath string) error {
+func runCheck(o *checkOptions) error {
+	e, coverPath := o.env, o.cover
 	if o.spec.interior != "" && o.spec.pages != "" {
 		return usageErr("--interior and --pages both give the page count; use one")
 	}

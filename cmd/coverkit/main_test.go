@@ -65,12 +65,11 @@ func TestScripts(t *testing.T) {
 // A panic anywhere below run is reported as an internal error with exit 3,
 // not as a Go stack trace.
 func TestRunRecoversPanics(t *testing.T) {
-	register(func(e *env) *cobra.Command {
-		return &cobra.Command{Use: "panic-for-test", Hidden: true, RunE: func(*cobra.Command, []string) error { panic("boom") }}
-	})
-	defer func() { subcommands = subcommands[:len(subcommands)-1] }()
 	var out, errb bytes.Buffer
-	code := run([]string{"panic-for-test"}, strings.NewReader(""), &out, &errb)
+	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb}
+	root := newRootCmd(e)
+	root.AddCommand(&cobra.Command{Use: "panic-for-test", Hidden: true, RunE: func(*cobra.Command, []string) error { panic("boom") }})
+	code := execute(root, []string{"panic-for-test"}, e)
 	if code != exitInternal || !strings.Contains(errb.String(), "coverkit: internal error: boom") || strings.Contains(errb.String(), "goroutine") {
 		t.Fatalf("exit %d, stderr %q", code, errb.String())
 	}

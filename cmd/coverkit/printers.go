@@ -11,15 +11,17 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newPrintersCmd) }
-
 type printersOptions struct {
+	env      *env
+	printers []string // the PRINTER arguments
 	catalogs []string
 	json     bool
 }
 
-func newPrintersCmd(e *env) *cobra.Command {
-	o := &printersOptions{}
+// newPrintersCmd builds the printers command; runF, when not nil, replaces
+// runPrinters (tests use it to see the parsed options).
+func newPrintersCmd(e *env, runF func(*printersOptions) error) *cobra.Command {
+	o := &printersOptions{env: e}
 	c := &cobra.Command{
 		Use:   "printers [PRINTER...]",
 		Short: "List the printer catalogue with its sources",
@@ -33,14 +35,21 @@ third-party, unconfirmed (an estimate: shown, flagged, never silent).` + exitSta
 		Example: `  coverkit printers
   coverkit printers ingramspark
   coverkit printers --catalog my-printer.yaml localprint`,
-		RunE: func(c *cobra.Command, args []string) error { return runPrinters(e, o, args) },
+		RunE: func(c *cobra.Command, args []string) error {
+			o.printers = args
+			if runF != nil {
+				return runF(o)
+			}
+			return runPrinters(o)
+		},
 	}
 	c.Flags().StringArrayVar(&o.catalogs, "catalog", nil, "extra printer profile (YAML); repeatable")
 	c.Flags().BoolVar(&o.json, "json", false, "print the catalogue as JSON")
 	return c
 }
 
-func runPrinters(e *env, o *printersOptions, args []string) error {
+func runPrinters(o *printersOptions) error {
+	e, args := o.env, o.printers
 	cat, err := loadCatalog(o.catalogs)
 	if err != nil {
 		return err

@@ -25,7 +25,15 @@ type env struct {
 // run builds the command tree and runs it; it returns the exit status. A
 // panic is a bug in coverkit: it is reported as an internal error (exit 3)
 // instead of a Go stack trace, which COVERKIT_DEBUG=1 prints as well.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	return execute(newRootCmd(e), args, e)
+}
+
+// execute runs root with args and maps its error (or a panic) to an exit
+// status, printing the error on e.stderr.
+func execute(root *cobra.Command, args []string, e *env) (code int) {
+	stdin, stdout, stderr := e.stdin, e.stdout, e.stderr
 	defer func() {
 		if p := recover(); p != nil {
 			fmt.Fprintf(stderr, "coverkit: internal error: %v\n", p)
@@ -36,8 +44,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			code = exitInternal
 		}
 	}()
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
-	root := newRootCmd(e)
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)
@@ -80,14 +86,15 @@ retrieval date and confidence; estimates are flagged as such.` + exitStatusHelp,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &cliError{code: exitUsage, err: err, hints: []string{"run '" + c.CommandPath() + " --help' for usage"}}
 	})
-	for _, add := range subcommands {
-		root.AddCommand(add(e))
-	}
+	// Every command (help lists them sorted). A new command is one more line
+	// here: newXCmd(e, nil) builds it with its real run function.
+	root.AddCommand(
+		newSpineCmd(e, nil),
+		newTemplateCmd(e, nil),
+		newBarcodeCmd(e, nil),
+		newCheckCmd(e, nil),
+		newBatchCmd(e, nil),
+		newPrintersCmd(e, nil),
+	)
 	return root
 }
-
-// subcommands is filled by each command's file (init), so that commands can be
-// added without editing this file.
-var subcommands []func(*env) *cobra.Command
-
-func register(f func(*env) *cobra.Command) { subcommands = append(subcommands, f) }

@@ -14,15 +14,16 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newSpineCmd) }
-
 type spineOptions struct {
+	env  *env
 	spec specFlags
 	json bool
 }
 
-func newSpineCmd(e *env) *cobra.Command {
-	o := &spineOptions{}
+// newSpineCmd builds the spine command; runF, when not nil, replaces runSpine
+// (tests use it to see the parsed options).
+func newSpineCmd(e *env, runF func(*spineOptions) error) *cobra.Command {
+	o := &spineOptions{env: e}
 	c := &cobra.Command{
 		Use:   "spine --trim WxH --pages N [--printer P,...] [--binding B] [--paper S]",
 		Short: "Spine width and full cover size for one book on each printer",
@@ -38,14 +39,20 @@ Zones are rectangles measured from the top-left corner of the full sheet.` + exi
   coverkit spine --binding hardcover --trim 6x9 --pages 300 --unit mm
   coverkit spine -p kdp --trim 6x9 --pages 300 --json`,
 		Args: cobra.NoArgs,
-		RunE: func(c *cobra.Command, _ []string) error { return runSpine(e, o) },
+		RunE: func(c *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(o)
+			}
+			return runSpine(o)
+		},
 	}
 	o.spec.register(c, true)
 	c.Flags().BoolVar(&o.json, "json", false, "print a JSON array, one object per printer")
 	return c
 }
 
-func runSpine(e *env, o *spineOptions) error {
+func runSpine(o *spineOptions) error {
+	e := o.env
 	spec, err := o.spec.parse(true)
 	if err != nil {
 		return err

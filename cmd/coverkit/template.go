@@ -17,9 +17,8 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newTemplateCmd) }
-
 type templateOptions struct {
+	env     *env
 	spec    specFlags
 	title   string
 	author  string
@@ -36,8 +35,10 @@ type templateOptions struct {
 // templateFormats are the formats coverkit writes, in output order.
 var templateFormats = []string{"pdf", "svg", "png"}
 
-func newTemplateCmd(e *env) *cobra.Command {
-	o := &templateOptions{}
+// newTemplateCmd builds the template command; runF, when not nil, replaces
+// runTemplate (tests use it to see the parsed options).
+func newTemplateCmd(e *env, runF func(*templateOptions) error) *cobra.Command {
+	o := &templateOptions{env: e}
 	c := &cobra.Command{
 		Use:   "template --trim WxH --pages N [--printer P,...] [--format pdf,svg,png] [--out DIR]",
 		Short: "Write cover templates (PDF, SVG, PNG), one per printer",
@@ -64,7 +65,12 @@ status is 1; a file that cannot be written also exits 1.` + exitStatusHelp,
   coverkit template -p ingramspark -b jacket -t 6x9 -n 300 --format svg --out templates
   coverkit template -p kdp,ingramspark -t 6x9 -n 300 --isbn 978-1-913588-65-6 --price 19.95 --currency USD`,
 		Args: cobra.NoArgs,
-		RunE: func(c *cobra.Command, _ []string) error { return runTemplate(e, o) },
+		RunE: func(c *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(o)
+			}
+			return runTemplate(o)
+		},
 	}
 	o.spec.register(c, false)
 	fl := c.Flags()
@@ -109,7 +115,8 @@ func templateBarcode(e *env, code *bookCode, noBarcode bool, l *spine.Layout) (*
 	return code.forTemplate(e.stdout, noBarcode, l)
 }
 
-func runTemplate(e *env, o *templateOptions) error {
+func runTemplate(o *templateOptions) error {
+	e := o.env
 	formats, err := parseFormats(o.formats)
 	if err != nil {
 		return err
