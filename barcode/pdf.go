@@ -1,6 +1,7 @@
 package barcode
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"time"
@@ -33,7 +34,11 @@ func (s *Symbol) WritePDF(w io.Writer) error {
 		title += " + " + s.Addon
 	}
 	pdf.SetTitle(title, false)
-	pdf.AddUTF8FontFromBytes("GoMono", "", gomono.TTF)
+	// fpdf's UTF-8 path writes into the font bytes it is given (its
+	// getMetrics appends to a sub-slice of them, overwriting glyph 0's side
+	// bearing), so it gets a private copy: handing it gomono.TTF made every
+	// later PDF in the process differ from the first.
+	pdf.AddUTF8FontFromBytes("GoMono", "", bytes.Clone(gomono.TTF))
 	pdf.AddPage()
 	pdf.SetFillColor(0, 0, 0)
 	pdf.SetTextColor(0, 0, 0)

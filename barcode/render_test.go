@@ -17,6 +17,7 @@ import (
 	"testing"
 
 	"github.com/coverkit/coverkit/isbn"
+	"golang.org/x/image/font/gofont/gomono"
 )
 
 // requireTool skips the test when a Debian tool the decode tests need is
@@ -118,23 +119,83 @@ func symbol(t *testing.T) *Symbol {
 	return s
 }
 
-// The same symbol gives the same bytes, in every format.
+// writers are the symbol's output formats, for the determinism tests.
+var writers = []struct {
+	ext   string
+	write func(*Symbol, *bytes.Buffer) error
+}{
+	{"pdf", func(s *Symbol, b *bytes.Buffer) error { return s.WritePDF(b) }},
+	{"svg", func(s *Symbol, b *bytes.Buffer) error { return s.WriteSVG(b) }},
+	{"png", func(s *Symbol, b *bytes.Buffer) error { return s.WritePNG(b, 300) }},
+}
+
+// The same symbol gives the same bytes, in every format, however many have
+// been drawn before in the process; and drawing leaves the shared Go Mono
+// font bytes as they were (fpdf once wrote into them, so the first PDF of a
+// process differed from every later one).
 func TestDeterministic(t *testing.T) {
 	s := symbol(t)
-	for name, write := range map[string]func(*bytes.Buffer) error{
-		"pdf": func(b *bytes.Buffer) error { return s.WritePDF(b) },
-		"svg": func(b *bytes.Buffer) error { return s.WriteSVG(b) },
-		"png": func(b *bytes.Buffer) error { return s.WritePNG(b, 300) },
-	} {
-		var a, b bytes.Buffer
-		if err := write(&a); err != nil {
-			t.Fatal(err)
+	ttf := bytes.Clone(gomono.TTF)
+	for _, w := range writers {
+		var first bytes.Buffer
+		if err := w.write(s, &first); err != nil || first.Len() == 0 {
+			t.Fatalf("%s: %v (%d bytes)", w.ext, err, first.Len())
 		}
-		if err := write(&b); err != nil {
-			t.Fatal(err)
+		for i := range 3 {
+			var b bytes.Buffer
+			if err := w.write(s, &b); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(b.Bytes(), first.Bytes()) {
+				t.Errorf("%s output differs between runs (run %d)", w.ext, i+2)
+			}
 		}
-		if !bytes.Equal(a.Bytes(), b.Bytes()) || a.Len() == 0 {
-			t.Errorf("%s output differs between runs", name)
+	}
+	if !bytes.Equal(ttf, gomono.TTF) {
+		t.Error("drawing changed the bytes of gomono.TTF")
+	}
+}
+
+// childEnv names the directory a re-executed test binary writes its first
+// renders to.
+const childEnv = "COVERKIT_BARCODE_FIRST_RENDER_DIR"
+
+// The first symbol drawn in a fresh process equals one drawn after others:
+// the test binary is run again with only this test, so its render is the
+// process's first whatever else ran here.
+func TestDeterministicAcrossProcesses(t *testing.T) {
+	if dir := os.Getenv(childEnv); dir != "" {
+		for _, w := range writers {
+			var b bytes.Buffer
+			if err := w.write(symbol(t), &b); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "first."+w.ext), b.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return
+	}
+	dir := t.TempDir()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestDeterministicAcrossProcesses$", "-test.count=1")
+	cmd.Env = append(os.Environ(), childEnv+"="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("re-running the test binary: %v\n%s", err, out)
+	}
+	s := symbol(t)
+	for _, w := range writers {
+		for range 2 { // this process has drawn before: its second and third
+			var b bytes.Buffer
+			if err := w.write(s, &b); err != nil {
+				t.Fatal(err)
+			}
+			first, err := os.ReadFile(filepath.Join(dir, "first."+w.ext))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(b.Bytes(), first) {
+				t.Errorf("%s: the first render of a fresh process differs from a later one", w.ext)
+			}
 		}
 	}
 }

@@ -65,7 +65,9 @@ func writePDF(w io.Writer, l *spine.Layout, s *scene, o Options) error {
 			def, z := prebuiltFont(fi.name)
 			f.AddFontFromBytes(fi.name, "", def, z)
 		} else {
-			f.AddUTF8FontFromBytes(fi.name, "", fi.ttf)
+			// A private copy: fpdf writes into the bytes it is given
+			// (see barcode.WritePDF), which would change later renders.
+			f.AddUTF8FontFromBytes(fi.name, "", bytes.Clone(fi.ttf))
 		}
 	}
 	// Only the TrimBox: fpdf writes page boxes from a map, so a second box

@@ -14,6 +14,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -136,7 +137,7 @@ func firstDiff(got, want []byte, text bool) string {
 }
 
 func TestDeterministic(t *testing.T) {
-	for _, b := range goldenBooks {
+	for _, b := range determinismBooks() {
 		l := b.layout(t)
 		for _, f := range formats {
 			o := b.opts
@@ -147,6 +148,55 @@ func TestDeterministic(t *testing.T) {
 				if got := render(t, f, b.layout(t), o); !bytes.Equal(got, first) {
 					t.Fatalf("%s %s: run %d differs: %s", b.name, f.ext, i+2, firstDiff(got, first, false))
 				}
+			}
+		}
+	}
+}
+
+// determinismBooks are the golden books plus one whose Cyrillic title takes
+// the PDF's UTF-8 font path.
+func determinismBooks() []book {
+	return append(goldenBooks, book{"kdp_paperback_cyrillic", "kdp", paper.Paperback, "cream", "6x9", 300,
+		Options{Title: "Война и мир", Author: "Лев Толстой", Version: "test"}})
+}
+
+// childEnv names the directory a re-executed test binary writes its first
+// renders to.
+const childEnv = "COVERKIT_RENDER_FIRST_RENDER_DIR"
+
+// The first template rendered in a fresh process equals one rendered after
+// others (fpdf once wrote into the font bytes it was given, so the first PDF
+// of a process differed from every later one). The test binary is run again
+// with only this test, so its renders are the process's first.
+func TestDeterministicAcrossProcesses(t *testing.T) {
+	child := os.Getenv(childEnv)
+	dir := child
+	if child == "" {
+		dir = t.TempDir()
+		cmd := exec.Command(os.Args[0], "-test.run=^TestDeterministicAcrossProcesses$", "-test.count=1")
+		cmd.Env = append(os.Environ(), childEnv+"="+dir)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("re-running the test binary: %v\n%s", err, out)
+		}
+	}
+	for _, b := range determinismBooks() {
+		for _, f := range formats {
+			o := b.opts
+			o.DPI = goldenDPI
+			got := render(t, f, b.layout(t), o)
+			path := filepath.Join(dir, b.name+"."+f.ext)
+			if child != "" {
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				continue
+			}
+			first, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, first) {
+				t.Errorf("%s.%s: the first render of a fresh process differs from a later one: %s", b.name, f.ext, firstDiff(got, first, false))
 			}
 		}
 	}
