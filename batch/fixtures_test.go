@@ -2,6 +2,7 @@ package batch
 
 import (
 	"flag"
+	"github.com/coverkit/coverkit/paper"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -30,7 +31,7 @@ func TestFixtureInteriors(t *testing.T) {
 		if *update {
 			writeInterior(t, path, fi.pages, fi.w, fi.h)
 		}
-		in, err := ReadInterior(path)
+		in, err := ReadInterior(path, paper.Default())
 		if err != nil {
 			t.Fatalf("%s: %v (run go test ./batch -run TestFixtureInteriors -update)", path, err)
 		}

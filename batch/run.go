@@ -149,7 +149,8 @@ func Run(m *Manifest, t Tools, opts Options) (*Report, error) {
 		return nil, fmt.Errorf("%w: no catalogue", ErrOptions)
 	}
 	if t.Interior == nil {
-		t.Interior = ReadInterior
+		cat := t.Catalog
+		t.Interior = func(path string) (Interior, error) { return ReadInterior(path, cat) }
 	}
 	if t.ISBN == nil {
 		t.ISBN = CheckISBN

@@ -13,14 +13,13 @@ import (
 	"github.com/coverkit/coverkit/preflight"
 	"github.com/coverkit/coverkit/render"
 	"github.com/coverkit/coverkit/spine"
-	"github.com/shopspring/decimal"
 )
 
 // Interior is what batch needs from an interior PDF.
 type Interior struct {
 	Pages int
-	// Trim is the first page's trim box (or media box when the PDF has no
-	// trim box), in inches; nil when unknown.
+	// Trim is the first page's trim (see [ReadInterior]), in inches; nil
+	// when unknown.
 	Trim *paper.TrimSpec
 }
 
@@ -35,7 +34,7 @@ type Tools struct {
 	Version string
 	// Renderers maps an output format ("pdf", "svg", "png") to its renderer.
 	Renderers map[string]Renderer
-	// Interior reads an interior PDF; nil means [ReadInterior].
+	// Interior reads an interior PDF; nil means [ReadInterior] with Catalog.
 	Interior func(path string) (Interior, error)
 	// ISBN validates an ISBN as written and returns its ISBN-13 digits; nil
 	// means [CheckISBN].
@@ -48,29 +47,20 @@ type Tools struct {
 	DPI int
 }
 
-// ReadInterior reads an interior PDF's page count and first-page trim with
-// [preflight.ReadFile]. The trim is the first page's TrimBox, or its MediaBox
-// when the PDF declares no TrimBox (an interior exported with bleed and no
-// TrimBox then reads as trim plus bleed: give trim in the manifest for those).
-func ReadInterior(path string) (Interior, error) {
-	f, err := preflight.ReadFile(context.Background(), path, preflight.Options{})
+// ReadInterior reads an interior PDF's page count and trim with
+// [preflight.ReadInteriorFile], the reader every command uses: the first
+// page's TrimBox, else its MediaBox less the bleed detected against cat's
+// trims.
+func ReadInterior(path string, cat *paper.Catalog) (Interior, error) {
+	ro := preflight.InteriorOptions{Known: preflight.KnownTrims(cat)}
+	info, err := preflight.ReadInteriorFile(context.Background(), path, ro)
 	if err != nil {
 		return Interior{}, fmt.Errorf("%s: %w", path, err)
 	}
-	in := Interior{Pages: f.PageCount}
-	if len(f.Pages) > 0 {
-		p := f.Pages[0]
-		box := p.MediaBox
-		if p.TrimBox != nil {
-			box = *p.TrimBox
-		}
-		w, h := p.Size(box)
-		if w > 0 && h > 0 {
-			pt := decimal.NewFromFloat(preflight.PointsPerInch)
-			wi := decimal.NewFromFloat(w).Div(pt).Round(3)
-			hi := decimal.NewFromFloat(h).Div(pt).Round(3)
-			in.Trim = &paper.TrimSpec{Raw: wi.String() + "x" + hi.String() + "in", Width: wi, Height: hi, Unit: paper.Inch}
-		}
+	in := Interior{Pages: info.Pages}
+	if info.Trim.W.Sign() > 0 && info.Trim.H.Sign() > 0 {
+		t := info.Trim.Spec()
+		in.Trim = &t
 	}
 	return in, nil
 }

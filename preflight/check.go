@@ -675,7 +675,7 @@ func sortedKeys(m map[string]int) []string {
 
 // CheckInterior turns interior facts into results: every page one size, and
 // the trim agreeing with the one asked for (when asked).
-func CheckInterior(in InteriorInfo, asked *TrimSize, tol float64) []Result {
+func CheckInterior(in InteriorInfo, asked *TrimSize, tol decimal.Decimal) []Result {
 	var out []Result
 	if in.MixedCount > 0 {
 		out = append(out, Result{Check: CheckInteriorSize, Status: Fail, Message: in.MixedText(),
@@ -686,7 +686,7 @@ func CheckInterior(in InteriorInfo, asked *TrimSize, tol float64) []Result {
 			Rule:    "every interior page must have the same size"})
 	}
 	if asked != nil {
-		if math.Abs(asked.W-in.Trim.W) <= tol+1e-9 && math.Abs(asked.H-in.Trim.H) <= tol+1e-9 {
+		if asked.near(in.Trim, tol) {
 			out = append(out, Result{Check: CheckInteriorTr, Status: Pass, Message: "interior trim matches --trim " + asked.String()})
 		} else {
 			out = append(out, Result{Check: CheckInteriorTr, Status: Fail,

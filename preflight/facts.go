@@ -54,6 +54,21 @@ type Page struct {
 	BleedBox *Box `json:"bleed_box,omitempty"`
 	// Rotate is the effective /Rotate (0, 90, 180 or 270).
 	Rotate int `json:"rotate,omitempty"`
+	// UserUnit is the page's /UserUnit, the size of one unit in points;
+	// zero means 1.
+	UserUnit float64 `json:"user_unit,omitempty"`
+}
+
+// maxPagePoints bounds a page side read from a PDF: 200 in, the largest page
+// PDF readers display, far beyond any book cover.
+const maxPagePoints = 14400
+
+// unit is the size of one user-space unit in points.
+func (p Page) unit() float64 {
+	if p.UserUnit > 0 {
+		return p.UserUnit
+	}
+	return 1
 }
 
 // Size returns a box's displayed width and height in points, swapped when the

@@ -3,6 +3,7 @@ package preflight
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -33,7 +34,8 @@ func FuzzReadPDF(f *testing.F) {
 		}
 		ts, _ := paper.ParseTrim("6x9")
 		CheckCover(facts, []Target{{Printer: kdp, Layout: l, Trim: ts}}, CheckOptions{Catalog: cat})
-		Interior(facts, knownForTest, 1.0/72)
+		in := Interior(facts, knownForTest, InteriorTolerance)
+		_, _ = json.Marshal(in)
 	})
 }
 

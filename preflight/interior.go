@@ -1,23 +1,64 @@
 package preflight
 
 import (
+	"context"
+	"encoding/json"
 	"fmt"
+	"io"
 	"math"
+	"os"
 	"strings"
+
+	"github.com/coverkit/coverkit/paper"
+	"github.com/shopspring/decimal"
 )
 
 // Interior bleed, as the printers define it: 0.125 in beyond the trim on the
-// three outer edges (IngramSpark I3: never the bind edge), or on all four
-// edges as many layout programs export it.
-const interiorBleed = 0.125
+// three outer edges (never the bind edge), or on all four edges as many
+// layout programs export it.
+var interiorBleed = decimal.RequireFromString("0.125")
 
-// TrimSize is a width and height in inches.
+// InteriorTolerance is how close an interior's page size must be to a known
+// trim (plus bleed) to be read as that trim, in inches: 1 pt, as for covers.
+var InteriorTolerance = decimal.NewFromInt(1).Div(decimal.NewFromInt(72))
+
+// trimPlaces is the one rounding rule for a size read from a PDF: points are
+// converted to inches and rounded to 4 places (1/10,000 in, well under a
+// point), before any bleed is taken off. A size within the tolerance of a
+// catalogued trim is that trim's exact value.
+const trimPlaces = 4
+
+// TrimSize is a width and height in inches, exact decimals.
 type TrimSize struct {
-	W float64 `json:"width"`
-	H float64 `json:"height"`
+	W decimal.Decimal
+	H decimal.Decimal
 }
 
-func (t TrimSize) String() string { return fmt.Sprintf("%s x %s in", fmtIn(t.W), fmtIn(t.H)) }
+// Trim returns the size w x h inches.
+func Trim(w, h decimal.Decimal) TrimSize { return TrimSize{W: w, H: h} }
+
+// String prints the size with up to 4 decimals: "6 x 9 in".
+func (t TrimSize) String() string {
+	return fmt.Sprintf("%s x %s in", t.W.Round(trimPlaces).String(), t.H.Round(trimPlaces).String())
+}
+
+// MarshalJSON writes {"width": 6, "height": 9}: exact decimals as JSON numbers.
+func (t TrimSize) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		W json.Number `json:"width"`
+		H json.Number `json:"height"`
+	}{json.Number(t.W.String()), json.Number(t.H.String())})
+}
+
+// Spec returns the size as a trim request for [spine.Compute]: exact inches,
+// never a string to parse again.
+func (t TrimSize) Spec() paper.TrimSpec {
+	return paper.TrimSpec{Raw: t.W.String() + "x" + t.H.String() + "in", Width: t.W, Height: t.H, Unit: paper.Inch}
+}
+
+func (t TrimSize) near(o TrimSize, tol decimal.Decimal) bool {
+	return t.W.Sub(o.W).Abs().LessThanOrEqual(tol) && t.H.Sub(o.H).Abs().LessThanOrEqual(tol)
+}
 
 // InteriorInfo is what an interior PDF says about the book.
 type InteriorInfo struct {
@@ -34,63 +75,144 @@ type InteriorInfo struct {
 	Notes      []string `json:"notes,omitempty"`
 }
 
+// InteriorOptions say how to read an interior.
+type InteriorOptions struct {
+	// Password opens an encrypted PDF.
+	Password string
+	// Known lists the trims printers offer ([KnownTrims]).
+	Known []TrimSize
+	// Tolerance is the size tolerance in inches; zero means [InteriorTolerance].
+	Tolerance decimal.Decimal
+}
+
+// ReadInteriorFile reads the interior PDF at name. See [ReadInterior].
+func ReadInteriorFile(ctx context.Context, name string, o InteriorOptions) (InteriorInfo, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return InteriorInfo{}, err
+	}
+	defer f.Close()
+	return ReadInterior(ctx, f, o)
+}
+
+// ReadInterior is the one interior reader of every command (spine, template,
+// check --interior, batch): the page count and the exact trim, from page 1's
+// TrimBox, else its MediaBox less the bleed detected against o.Known (see
+// [Interior]). Errors wrap the sentinels of [Read].
+func ReadInterior(ctx context.Context, r io.ReadSeeker, o InteriorOptions) (InteriorInfo, error) {
+	f, err := Read(ctx, r, Options{Password: o.Password, SkipContent: true})
+	if err != nil {
+		return InteriorInfo{}, err
+	}
+	tol := o.Tolerance
+	if tol.Sign() <= 0 {
+		tol = InteriorTolerance
+	}
+	return Interior(f, o.Known, tol), nil
+}
+
+// KnownTrims lists every named trim in the catalogue, once each.
+func KnownTrims(cat *paper.Catalog) []TrimSize {
+	var out []TrimSize
+	seen := map[string]bool{}
+	for _, p := range cat.Printers {
+		for _, b := range p.Bindings {
+			for _, t := range b.Trims.Named {
+				w, h := t.Size()
+				k := w.String() + "x" + h.String()
+				if !seen[k] {
+					seen[k] = true
+					out = append(out, TrimSize{w, h})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// pageSize is a page's displayed trim (TrimBox, else MediaBox) in inches,
+// rounded by the one rule; ok is false when the box is not a finite size.
+func pageSize(p Page) (t TrimSize, fromTrimBox bool, ok bool) {
+	b := p.MediaBox
+	if p.TrimBox != nil {
+		b, fromTrimBox = *p.TrimBox, true
+	}
+	w, h := p.Size(b)
+	wi, ok1 := inches(w * p.unit())
+	hi, ok2 := inches(h * p.unit())
+	return TrimSize{wi, hi}, fromTrimBox, ok1 && ok2
+}
+
+// inches converts points to inches, rounded by the one rule.
+func inches(pt float64) (decimal.Decimal, bool) {
+	if math.IsNaN(pt) || math.IsInf(pt, 0) || pt < 0 || pt > maxPagePoints {
+		return decimal.Zero, false
+	}
+	return decimal.NewFromFloat(pt).Div(decimal.NewFromInt(PointsPerInch)).Round(trimPlaces), true
+}
+
 // Interior finds an interior's trim and checks that every page has the same
 // size. known lists the trims printers offer (inches); a MediaBox that is a
 // known trim plus bleed is read as trim with bleed, and one that matches no
-// known trim is taken as the trim itself (a custom size without bleed). tol is
-// the size tolerance in inches.
-func Interior(f *Facts, known []TrimSize, tol float64) InteriorInfo {
+// known trim is taken as the trim itself (a custom size without bleed). A size
+// within tol inches of a known trim is that trim's exact value.
+func Interior(f *Facts, known []TrimSize, tol decimal.Decimal) InteriorInfo {
 	info := InteriorInfo{Pages: f.PageCount}
 	if len(f.Pages) == 0 {
 		return info
 	}
-	size := func(p Page) (float64, float64, bool) {
-		if p.TrimBox != nil {
-			w, h := p.Size(*p.TrimBox)
-			return w / PointsPerInch, h / PointsPerInch, true
-		}
-		w, h := p.Size(p.MediaBox)
-		return w / PointsPerInch, h / PointsPerInch, false
+	size, fromTrim, ok := pageSize(f.Pages[0])
+	if !ok {
+		info.Notes = append(info.Notes, "page 1 has no finite size")
+		return info
 	}
-	w, h, fromTrim := size(f.Pages[0])
-	isKnown := func(w, h float64) bool {
+	match := func(t TrimSize) (TrimSize, bool) {
 		for _, k := range known {
-			if math.Abs(k.W-w) <= tol && math.Abs(k.H-h) <= tol {
-				return true
+			if t.near(k, tol) {
+				return k, true
 			}
 		}
-		return false
+		return t, false
 	}
-	switch {
-	case fromTrim:
-		info.Trim, info.From = TrimSize{w, h}, "TrimBox"
-	case isKnown(w, h):
-		info.Trim, info.From = TrimSize{w, h}, "MediaBox"
-	case isKnown(w-interiorBleed, h-2*interiorBleed):
-		info.Trim, info.From = TrimSize{w - interiorBleed, h - 2*interiorBleed}, "MediaBox less bleed on three sides"
-	case isKnown(w-2*interiorBleed, h-2*interiorBleed):
-		info.Trim, info.From = TrimSize{w - 2*interiorBleed, h - 2*interiorBleed}, "MediaBox less bleed on four sides"
-	default:
-		info.Trim, info.From = TrimSize{w, h}, "MediaBox"
-		info.Notes = append(info.Notes, fmt.Sprintf("page size %s is no printer's standard trim, with or without 0.125 in bleed; taken as a custom trim without bleed", TrimSize{w, h}))
+	b, b2 := interiorBleed, interiorBleed.Add(interiorBleed)
+	if fromTrim {
+		info.Trim, _ = match(size)
+		info.From = "TrimBox"
+	} else if k, ok := match(size); ok {
+		info.Trim, info.From = k, "MediaBox"
+	} else if k, ok := match(TrimSize{size.W.Sub(b), size.H.Sub(b2)}); ok {
+		info.Trim, info.From = k, "MediaBox less bleed on three sides"
+	} else if k, ok := match(TrimSize{size.W.Sub(b2), size.H.Sub(b2)}); ok {
+		info.Trim, info.From = k, "MediaBox less bleed on four sides"
+	} else {
+		info.Trim, info.From = size, "MediaBox"
+		info.Notes = append(info.Notes, fmt.Sprintf("page size %s is no printer's standard trim, with or without 0.125 in bleed; taken as a custom trim without bleed", size))
 	}
+	mixedSizes(f, size, tol, &info)
+	return info
+}
+
+// mixedSizes records the pages whose size differs from first.
+func mixedSizes(f *Facts, first TrimSize, tol decimal.Decimal, info *InteriorInfo) {
 	seen := map[string]bool{}
 	for _, p := range f.Pages[1:] {
-		pw, ph, _ := size(p)
-		if math.Abs(pw-w) <= tol && math.Abs(ph-h) <= tol {
+		s, _, ok := pageSize(p)
+		if ok && s.near(first, tol) {
 			continue
 		}
 		info.MixedCount++
 		if len(info.Mixed) < 20 {
 			info.Mixed = append(info.Mixed, p.Number)
 		}
-		s := TrimSize{pw, ph}.String()
-		if !seen[s] && len(info.MixedSizes) < 5 {
-			seen[s] = true
-			info.MixedSizes = append(info.MixedSizes, s)
+		text := s.String()
+		if !ok {
+			text = "no finite size"
+		}
+		if !seen[text] && len(info.MixedSizes) < 5 {
+			seen[text] = true
+			info.MixedSizes = append(info.MixedSizes, text)
 		}
 	}
-	return info
 }
 
 // MixedText describes mixed page sizes in words.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"runtime/debug"
 	"strings"
@@ -205,8 +206,8 @@ func read(ctx context.Context, r io.ReadSeeker, size int64, o Options) (*Facts, 
 		p.CropBox = optBox(pb.Crop)
 		p.TrimBox = optBox(pb.Trim)
 		p.BleedBox = optBox(pb.Bleed)
-		if p.MediaBox.W() <= 0 || p.MediaBox.H() <= 0 {
-			return nil, fmt.Errorf("%w: page %d has an empty MediaBox", ErrDamaged, i+1)
+		if err := checkBoxes(p); err != nil {
+			return nil, err
 		}
 		f.Pages = append(f.Pages, p)
 	}
@@ -246,6 +247,43 @@ func classify(ctx context.Context, err error) error {
 	}
 	return fmt.Errorf("%w: %v", ErrDamaged, err)
 }
+
+// checkBoxes refuses a page whose boxes are not finite, in-range sizes, so
+// that every number read from the file can become a decimal.
+func checkBoxes(p Page) error {
+	for _, b := range []struct {
+		name string
+		box  *Box
+	}{{"MediaBox", &p.MediaBox}, {"CropBox", p.CropBox}, {"TrimBox", p.TrimBox}, {"BleedBox", p.BleedBox}} {
+		if b.box == nil {
+			continue
+		}
+		x := *b.box
+		for _, v := range []float64{x.LLX, x.LLY, x.URX, x.URY} {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return fmt.Errorf("%w: page %d's %s [%g %g %g %g] holds a number that is not finite", ErrDamaged, p.Number, b.name, x.LLX, x.LLY, x.URX, x.URY)
+			}
+			if math.Abs(v) > maxCoord {
+				return fmt.Errorf("%w: page %d's %s [%g %g %g %g] reaches beyond %g units", ErrDamaged, p.Number, b.name, x.LLX, x.LLY, x.URX, x.URY, float64(maxCoord))
+			}
+		}
+		w, h := x.W()*p.unit(), x.H()*p.unit()
+		if b.name != "MediaBox" {
+			continue
+		}
+		if w <= 0 || h <= 0 {
+			return fmt.Errorf("%w: page %d has an empty MediaBox (%g x %g pt)", ErrDamaged, p.Number, w, h)
+		}
+		if w > maxPagePoints || h > maxPagePoints {
+			return fmt.Errorf("%w: page %d's MediaBox is %s x %s in, larger than any printable page (at most %d in a side)", ErrDamaged, p.Number, fmtIn(w/PointsPerInch), fmtIn(h/PointsPerInch), int(maxPagePoints/PointsPerInch))
+		}
+	}
+	return nil
+}
+
+// maxCoord bounds a box coordinate (PDF's own implementation limit for reals
+// is about 3.4e38; no page reaches a thousandth of this).
+const maxCoord = 1e7
 
 func box(r *types.Rectangle) Box {
 	return Box{r.LL.X, r.LL.Y, r.UR.X, r.UR.Y}.Norm()

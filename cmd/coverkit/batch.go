@@ -152,9 +152,9 @@ func runBatch(o *batchOptions) error {
 		Catalog:   cat,
 		Version:   version,
 		Renderers: map[string]batch.Renderer{"pdf": render.PDF, "svg": render.SVG, "png": render.PNG},
-		Interior:  batch.ReadInterior, // preflight's PDF reader
-		ISBN:      batch.CheckISBN,    // isbn.Parse
-		Barcode:   batch.Bookland,     // isbn + barcode, fitted to each printer's box
+		Interior:  func(p string) (batch.Interior, error) { return batch.ReadInterior(p, cat) },
+		ISBN:      batch.CheckISBN, // isbn.Parse
+		Barcode:   batch.Bookland,  // isbn + barcode, fitted to each printer's box
 		DPI:       o.dpi,
 	}
 	prog := newBatchProgress(e.stderr)

@@ -118,14 +118,13 @@ func runCheck(o *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	tolF, _ := tol.Float64()
 	ctx := context.Background()
 	ro := preflight.Options{Password: o.password}
 
 	var inInfo *preflight.InteriorInfo
 	var inResults []preflight.Result
 	if o.spec.interior != "" {
-		in, err := readInterior(spec, o.spec.interior, o.password, tolF)
+		in, err := readInterior(spec, o.spec.interior, o.password, tol)
 		if err != nil {
 			return err
 		}
