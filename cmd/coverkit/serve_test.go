@@ -1,0 +1,128 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/coverkit/coverkit/web"
+)
+
+// The API answers exactly the bytes of the CLI's --json for the same input.
+func TestServeAPIMatchesCLIJSON(t *testing.T) {
+	srv := web.New(web.Options{Addr: "127.0.0.1:7777", Version: version, Log: io.Discard, TempDir: t.TempDir()})
+	spineCases := []struct{ args, query string }{
+		{"spine -p kdp,ingramspark --paper cream -t 6x9 -n 300 --json", "p=kdp,ingramspark&paper=cream&trim=6x9&pages=300"},
+		{"spine -p kdp,ingramspark,lulu -b hardcover -t 6x9 -n 300 --unit mm --json", "p=kdp,ingramspark,lulu&binding=hardcover&trim=6x9&pages=300&unit=mm"},
+		{"spine -t 6x9 -n 300 --json", "trim=6x9&pages=300"},
+		{"spine -p kdp -t 6x9 -n 3000 --json", "p=kdp&trim=6x9&pages=3000"},
+		{"spine -p kdp,ingramspark -t 152.4x228.6mm -n 120 --unit pt --direction rtl --json", "p=kdp,ingramspark&trim=152.4x228.6mm&pages=120&unit=pt&direction=rtl"},
+	}
+	for _, tt := range spineCases {
+		var out, errb bytes.Buffer
+		run(strings.Fields(tt.args), nil, &out, &errb)
+		r := httptest.NewRequest("GET", "/api/spine?"+tt.query, nil)
+		r.Host = "127.0.0.1:7777"
+		w := httptest.NewRecorder()
+		srv.ServeHTTP(w, r)
+		if !bytes.Equal(w.Body.Bytes(), out.Bytes()) {
+			t.Errorf("%s: API and CLI differ\nAPI:\n%s\nCLI:\n%s%s", tt.args, w.Body, &out, &errb)
+		}
+	}
+
+	// check: the same cover file, named cover.pdf on both sides.
+	dir := t.TempDir()
+	fixtures, _ := filepath.Abs(filepath.Join("..", "..", "fixtures", "preflight"))
+	t.Chdir(dir)
+	for _, fixture := range []string{"cover-kdp-6x9-white-300.pdf", "cover-kdp-6x9-white-266.pdf"} {
+		b, err := os.ReadFile(filepath.Join(fixtures, fixture))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cover := filepath.Join(dir, "cover.pdf")
+		os.WriteFile(cover, b, 0o644)
+		var out, errb bytes.Buffer
+		run(strings.Fields("check cover.pdf -p kdp,ingramspark --paper white -t 6x9 -n 300 --json"), nil, &out, &errb)
+		var body bytes.Buffer
+		mw := multipart.NewWriter(&body)
+		for k, v := range map[string]string{"p": "kdp,ingramspark", "paper": "white", "trim": "6x9", "pages": "300"} {
+			mw.WriteField(k, v)
+		}
+		fw, _ := mw.CreateFormFile("cover", "cover.pdf")
+		fw.Write(b)
+		mw.Close()
+		r := httptest.NewRequest("POST", "/api/check", &body)
+		r.Host = "127.0.0.1:7777"
+		r.Header.Set("Content-Type", mw.FormDataContentType())
+		w := httptest.NewRecorder()
+		srv.ServeHTTP(w, r)
+		if !bytes.Equal(w.Body.Bytes(), out.Bytes()) {
+			t.Errorf("check %s: API and CLI differ\nAPI:\n%s\nCLI:\n%s%s", fixture, w.Body, &out, &errb)
+		}
+	}
+}
+
+func TestServeCommand(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	o := &serveOptions{addr: "127.0.0.1:0", maxUpload: "1GiB", ctx: ctx}
+	urls := make(chan string, 1)
+	o.ready = func(u string) { urls <- u }
+	var out, errb bytes.Buffer
+	done := make(chan error, 1)
+	go func() { done <- runServe(&env{stdout: &out, stderr: &errb}, o) }()
+	var url string
+	select {
+	case url = <-urls:
+	case err := <-done:
+		t.Fatalf("serve ended: %v %s", err, &errb)
+	case <-time.After(10 * time.Second):
+		t.Fatal("serve did not start")
+	}
+	res, err := http.Get(url + "api/spine?p=kdp&trim=6x9&pages=300")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 200 {
+		t.Errorf("status %d", res.StatusCode)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(out.String(), "coverkit: serving http://127.0.0.1:") || errb.Len() > 0 {
+		t.Errorf("stdout %q stderr %q", &out, &errb)
+	}
+}
+
+func TestServeFlags(t *testing.T) {
+	tests := []struct{ args, want string }{
+		{"serve --max-upload 10", "--max-upload: 10 bytes is too small"},
+		{"serve --max-upload lots", `--max-upload: "lots" is not a size`},
+		{"serve --addr 7777", `--addr "7777": want host:port`},
+		{"serve --addr 127.0.0.1:99999", `port "99999" is not a number`},
+	}
+	for _, tt := range tests {
+		var out, errb bytes.Buffer
+		if code := run(strings.Fields(tt.args), nil, &out, &errb); code != exitUsage || !strings.Contains(errb.String(), tt.want) {
+			t.Errorf("%s: exit %d, stderr %q, want %q", tt.args, code, &errb, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		in   string
+		want int64
+	}{{"1GiB", 1 << 30}, {"700MB", 700e6}, {"650M", 650 << 20}, {"2gb", 2e9}} {
+		if got, err := parseByteSize(tt.in); err != nil || got != tt.want {
+			t.Errorf("parseByteSize(%q) = %d, %v", tt.in, got, err)
+		}
+	}
+}

@@ -1,0 +1,241 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/coverkit/coverkit/paper"
+	"github.com/coverkit/coverkit/preflight"
+	"github.com/coverkit/coverkit/spine"
+	"github.com/shopspring/decimal"
+)
+
+// book is a parsed book description: the form's equivalent of the CLI's
+// --printer, --binding, --paper, --trim, --pages, --unit, --direction and
+// --strict, with the CLI's messages for malformed values.
+type book struct {
+	printers []*paper.Printer
+	explicit bool // printers were named (p=...)
+	req      spine.Request
+	unit     paper.Unit
+	strict   bool
+}
+
+// outcome is one printer's layout or refusal.
+type outcome struct {
+	printer *paper.Printer
+	layout  *spine.Layout
+	err     error
+}
+
+// parseBook reads the book fields. requireTrimPages is false when an
+// interior PDF gives them, or for check (which asks for them itself).
+func (s *Server) parseBook(f *form, requireTrimPages bool) (*book, error) {
+	b := &book{unit: paper.Inch}
+	if v := f.get("unit"); v != "" {
+		u, err := paper.ParseUnit(v)
+		if err != nil {
+			return nil, badField("unit", "--unit: %v", err)
+		}
+		b.unit = u
+	}
+	switch strings.ToLower(f.get("direction")) {
+	case "ltr", "left-to-right", "":
+	case "rtl", "right-to-left":
+		b.req.RightToLeft = true
+	default:
+		return nil, badField("direction", "--direction: unknown reading direction %q (want ltr or rtl)", f.get("direction"))
+	}
+	switch strings.ToLower(f.get("strict")) {
+	case "", "0", "false", "off", "no":
+	default:
+		b.strict = true
+	}
+	binding := f.get("binding")
+	if binding == "" {
+		binding = "paperback"
+	}
+	k, err := paper.ParseBinding(binding)
+	if err != nil {
+		return nil, badField("binding", "--binding: %v", err)
+	}
+	b.req.Binding = k
+	pp := f.get("paper")
+	if !f.has("paper") {
+		pp = "white"
+	}
+	if pp == "" {
+		return nil, badField("paper", "--paper: empty paper name (want white, cream, groundwood, color-standard or color-premium)")
+	}
+	b.req.Paper = paper.CanonicalPaper(pp)
+	if t := f.get("trim"); t != "" {
+		ts, err := paper.ParseTrim(t)
+		if err != nil {
+			return nil, badField("trim", "--trim: %v", err)
+		}
+		b.req.Trim = ts
+	} else if requireTrimPages {
+		return nil, badField("trim", "--trim is required (e.g. --trim 6x9 or --trim 152.4x228.6mm)")
+	}
+	if v := f.get("pages"); v != "" {
+		n, err := parsePages(v)
+		if err != nil {
+			return nil, badField("pages", "--pages: %v", err)
+		}
+		b.req.Pages = n
+	} else if requireTrimPages {
+		return nil, badField("pages", "--pages is required (the interior page count, e.g. --pages 300)")
+	}
+	ids := splitList(f.get("p"))
+	if len(ids) == 0 {
+		b.printers = s.cat.Printers
+		return b, nil
+	}
+	b.explicit = true
+	seen := map[string]bool{}
+	for _, id := range ids {
+		p := s.cat.Printer(id)
+		if p == nil {
+			return nil, badField("p", "--printer: unknown printer %q (known: %s; add your own with --catalog FILE)", id, strings.Join(s.cat.IDs(), ", "))
+		}
+		if !seen[p.ID] {
+			seen[p.ID] = true
+			b.printers = append(b.printers, p)
+		}
+	}
+	return b, nil
+}
+
+// parsePages reads a positive page count, as the CLI's --pages.
+func parsePages(v string) (int, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil {
+		return 0, fmt.Errorf("%q is not a whole number of pages", v)
+	}
+	if n < 1 || n > 100000 {
+		return 0, fmt.Errorf("%d is not a page count (want 1 to 100000)", n)
+	}
+	return n, nil
+}
+
+func splitList(v string) []string {
+	var out []string
+	for _, p := range strings.Split(v, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// layouts computes the book for each printer. Printers that do not offer the
+// book are left out when none were named, as the CLI does.
+func (b *book) layouts() []outcome {
+	var out []outcome
+	for _, p := range b.printers {
+		l, err := spine.Compute(p, b.req)
+		if err == nil && b.strict && l.Estimate() {
+			err = &spine.Error{Printer: p.ID, Field: "layout", Input: "uses UNCONFIRMED values", Rule: "and --strict refuses estimates", Allowed: strings.Join(l.Warnings, "; ")}
+		}
+		if err != nil && !b.explicit && errors.Is(err, spine.ErrUnfulfillable) {
+			continue
+		}
+		out = append(out, outcome{printer: p, layout: l, err: err})
+	}
+	return out
+}
+
+// reports is what `coverkit spine --json` prints for the book.
+func (b *book) reports() []spine.Report {
+	shown := b.layouts()
+	reports := make([]spine.Report, 0, len(shown))
+	for _, r := range shown {
+		if r.err != nil {
+			reports = append(reports, spine.ErrorReport(r.printer.ID, b.req, b.unit, r.err))
+			continue
+		}
+		reports = append(reports, r.layout.Report(b.unit))
+	}
+	return reports
+}
+
+// interiorTolerance is how close an interior's page size must be to a known
+// trim to be read as that trim: 1 pt, as for covers (the CLI's rule).
+const interiorTolerance = 1.0 / 72
+
+// applyInterior reads an uploaded interior's page count and, unless the form
+// gave one, its trim into the book, as the CLI's --interior does.
+func (s *Server) applyInterior(ctx context.Context, b *book, u *upload, tol float64) (*preflight.InteriorInfo, []preflight.Result, error) {
+	fc, err := preflight.ReadFile(ctx, u.path, preflight.Options{SkipContent: true, MaxBytes: s.o.MaxUpload})
+	if err != nil {
+		return nil, nil, readErr("interior", u.name, err)
+	}
+	info := preflight.Interior(fc, knownTrims(s.cat), tol)
+	if info.Pages < 1 {
+		return nil, nil, badField("interior", "--interior %s: the PDF has no pages", u.name)
+	}
+	b.req.Pages = info.Pages
+	var asked *preflight.TrimSize
+	if b.req.Trim.Raw == "" {
+		w := decimal.NewFromFloat(info.Trim.W).Round(4)
+		h := decimal.NewFromFloat(info.Trim.H).Round(4)
+		b.req.Trim = paper.TrimSpec{Raw: w.String() + "x" + h.String(), Width: w, Height: h, Unit: paper.Inch}
+	} else if !b.req.Trim.IsNamed() {
+		tw, _ := b.req.Trim.Width.Float64()
+		th, _ := b.req.Trim.Height.Float64()
+		asked = &preflight.TrimSize{W: tw, H: th}
+	}
+	return &info, preflight.CheckInterior(info, asked, tol), nil
+}
+
+// interiorFailure is the interior's failed checks as one error, or nil.
+func interiorFailure(name string, rs []preflight.Result) error {
+	var msgs []string
+	for _, r := range rs {
+		if r.Status == preflight.Fail {
+			msgs = append(msgs, r.Message)
+		}
+	}
+	if len(msgs) == 0 {
+		return nil
+	}
+	return &apiError{Status: http.StatusUnprocessableEntity, Field: "interior", Msg: fmt.Sprintf("--interior %s: %s", name, strings.Join(msgs, "; "))}
+}
+
+// readErr reports an unreadable upload with the CLI's message and hints.
+func readErr(what, name string, err error) error {
+	ae := badField(what, "read %s %s: %v", what, name, err)
+	switch {
+	case preflight.Unusable(err) && strings.Contains(err.Error(), preflight.ErrEncrypted.Error()):
+		ae.Hints = []string{"save the PDF without security (the web page takes no passwords)"}
+	case strings.Contains(err.Error(), preflight.ErrLimit.Error()):
+		ae.Hints = []string{"coverkit bounds what it reads so that a hostile file cannot exhaust the machine"}
+	}
+	return ae
+}
+
+// knownTrims lists every named trim in the catalogue, for reading interiors.
+func knownTrims(cat *paper.Catalog) []preflight.TrimSize {
+	var out []preflight.TrimSize
+	seen := map[string]bool{}
+	for _, p := range cat.Printers {
+		for _, b := range p.Bindings {
+			for _, t := range b.Trims.Named {
+				w, h := t.Size()
+				k := w.String() + "x" + h.String()
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+				wf, _ := w.Float64()
+				hf, _ := h.Float64()
+				out = append(out, preflight.TrimSize{W: wf, H: hf})
+			}
+		}
+	}
+	return out
+}
