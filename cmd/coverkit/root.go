@@ -95,6 +95,7 @@ retrieval date and confidence; estimates are flagged as such.` + exitStatusHelp,
 		newCheckCmd(e, nil),
 		newBatchCmd(e, nil),
 		newPrintersCmd(e, nil),
+		newServeCmd(e, nil),
 	)
 	return root
 }

@@ -17,9 +17,8 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newServeCmd) }
-
 type serveOptions struct {
+	env       *env
 	addr      string
 	open      bool
 	maxUpload string
@@ -32,8 +31,10 @@ type serveOptions struct {
 
 const defaultServeAddr = "127.0.0.1:7777"
 
-func newServeCmd(e *env) *cobra.Command {
-	o := &serveOptions{}
+// newServeCmd builds the serve command; runF, when not nil, replaces runServe
+// (tests use it to see the parsed options).
+func newServeCmd(e *env, runF func(*serveOptions) error) *cobra.Command {
+	o := &serveOptions{env: e}
 	c := &cobra.Command{
 		Use:   "serve [--addr 127.0.0.1:7777] [--open] [--max-upload SIZE]",
 		Short: "Serve everything coverkit does as a local web page",
@@ -57,7 +58,12 @@ posts. Ctrl-C stops it after the requests in flight finish.` + exitStatusHelp,
   coverkit serve --open
   coverkit serve --addr 127.0.0.1:8080 --max-upload 2GB`,
 		Args: cobra.NoArgs,
-		RunE: func(c *cobra.Command, _ []string) error { return runServe(e, o) },
+		RunE: func(c *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(o)
+			}
+			return runServe(o)
+		},
 	}
 	fl := c.Flags()
 	fl.StringVar(&o.addr, "addr", defaultServeAddr, "address to listen on (host:port); other than loopback needs care")
@@ -66,7 +72,8 @@ posts. Ctrl-C stops it after the requests in flight finish.` + exitStatusHelp,
 	return c
 }
 
-func runServe(e *env, o *serveOptions) error {
+func runServe(o *serveOptions) error {
+	e := o.env
 	maxUpload, err := parseByteSize(o.maxUpload)
 	if err != nil {
 		return usageErr("--max-upload: %v", err)

@@ -73,12 +73,12 @@ func TestServeAPIMatchesCLIJSON(t *testing.T) {
 func TestServeCommand(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	o := &serveOptions{addr: "127.0.0.1:0", maxUpload: "1GiB", ctx: ctx}
+	var out, errb bytes.Buffer
+	o := &serveOptions{env: &env{stdout: &out, stderr: &errb}, addr: "127.0.0.1:0", maxUpload: "1GiB", ctx: ctx}
 	urls := make(chan string, 1)
 	o.ready = func(u string) { urls <- u }
-	var out, errb bytes.Buffer
 	done := make(chan error, 1)
-	go func() { done <- runServe(&env{stdout: &out, stderr: &errb}, o) }()
+	go func() { done <- runServe(o) }()
 	var url string
 	select {
 	case url = <-urls:
