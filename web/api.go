@@ -60,7 +60,7 @@ func (s *Server) bookRequest(w http.ResponseWriter, r *http.Request) (*form, *bo
 		if err != nil {
 			return f, nil, err
 		}
-		_, res, err := s.applyInterior(r.Context(), b, in, interiorTolerance)
+		_, res, err := s.applyInterior(r.Context(), b, in, preflight.InteriorTolerance)
 		release()
 		if err != nil {
 			return f, nil, err
@@ -306,13 +306,12 @@ func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) check(ctx context.Context, c *checkRequest) (*preflight.Report, error) {
-	tolF, _ := c.tol.Float64()
 	var inInfo *preflight.InteriorInfo
 	var inResults []preflight.Result
 	in := c.form.files["interior"]
 	if in != nil {
 		var err error
-		inInfo, inResults, err = s.applyInterior(ctx, c.book, in, tolF)
+		inInfo, inResults, err = s.applyInterior(ctx, c.book, in, c.tol)
 		if err != nil {
 			return nil, err
 		}
@@ -354,8 +353,7 @@ func (s *Server) handleProof(w http.ResponseWriter, r *http.Request) {
 	}
 	defer release()
 	if in := c.form.files["interior"]; in != nil {
-		tolF, _ := c.tol.Float64()
-		if _, _, err := s.applyInterior(r.Context(), c.book, in, tolF); err != nil {
+		if _, _, err := s.applyInterior(r.Context(), c.book, in, c.tol); err != nil {
 			writeError(w, err)
 			return
 		}

@@ -163,31 +163,29 @@ func (b *book) reports() []spine.Report {
 	return reports
 }
 
-// interiorTolerance is how close an interior's page size must be to a known
-// trim to be read as that trim: 1 pt, as for covers (the CLI's rule).
-const interiorTolerance = 1.0 / 72
-
 // applyInterior reads an uploaded interior's page count and, unless the form
-// gave one, its trim into the book, as the CLI's --interior does.
-func (s *Server) applyInterior(ctx context.Context, b *book, u *upload, tol float64) (*preflight.InteriorInfo, []preflight.Result, error) {
-	fc, err := preflight.ReadFile(ctx, u.path, preflight.Options{SkipContent: true, MaxBytes: s.o.MaxUpload})
+// gave one, its trim into the book, with the one interior reader the CLI's
+// --interior uses.
+func (s *Server) applyInterior(ctx context.Context, b *book, u *upload, tol decimal.Decimal) (*preflight.InteriorInfo, []preflight.Result, error) {
+	f, err := openUpload(u)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	info, err := preflight.ReadInterior(ctx, f, preflight.InteriorOptions{Known: preflight.KnownTrims(s.cat), Tolerance: tol})
 	if err != nil {
 		return nil, nil, readErr("interior", u.name, err)
 	}
-	info := preflight.Interior(fc, knownTrims(s.cat), tol)
 	if info.Pages < 1 {
 		return nil, nil, badField("interior", "--interior %s: the PDF has no pages", u.name)
 	}
 	b.req.Pages = info.Pages
 	var asked *preflight.TrimSize
 	if b.req.Trim.Raw == "" {
-		w := decimal.NewFromFloat(info.Trim.W).Round(4)
-		h := decimal.NewFromFloat(info.Trim.H).Round(4)
-		b.req.Trim = paper.TrimSpec{Raw: w.String() + "x" + h.String(), Width: w, Height: h, Unit: paper.Inch}
+		b.req.Trim = info.Trim.Spec()
 	} else if !b.req.Trim.IsNamed() {
-		tw, _ := b.req.Trim.Width.Float64()
-		th, _ := b.req.Trim.Height.Float64()
-		asked = &preflight.TrimSize{W: tw, H: th}
+		t := preflight.Trim(b.req.Trim.Width, b.req.Trim.Height)
+		asked = &t
 	}
 	return &info, preflight.CheckInterior(info, asked, tol), nil
 }
@@ -216,26 +214,4 @@ func readErr(what, name string, err error) error {
 		ae.Hints = []string{"coverkit bounds what it reads so that a hostile file cannot exhaust the machine"}
 	}
 	return ae
-}
-
-// knownTrims lists every named trim in the catalogue, for reading interiors.
-func knownTrims(cat *paper.Catalog) []preflight.TrimSize {
-	var out []preflight.TrimSize
-	seen := map[string]bool{}
-	for _, p := range cat.Printers {
-		for _, b := range p.Bindings {
-			for _, t := range b.Trims.Named {
-				w, h := t.Size()
-				k := w.String() + "x" + h.String()
-				if seen[k] {
-					continue
-				}
-				seen[k] = true
-				wf, _ := w.Float64()
-				hf, _ := h.Float64()
-				out = append(out, preflight.TrimSize{W: wf, H: hf})
-			}
-		}
-	}
-	return out
 }

@@ -38,34 +38,58 @@ func TestServeAPIMatchesCLIJSON(t *testing.T) {
 		}
 	}
 
-	// check: the same cover file, named cover.pdf on both sides.
+	// Uploads: the same files, named cover.pdf and interior.pdf on both sides.
 	dir := t.TempDir()
 	fixtures, _ := filepath.Abs(filepath.Join("..", "..", "fixtures", "preflight"))
 	t.Chdir(dir)
-	for _, fixture := range []string{"cover-kdp-6x9-white-300.pdf", "cover-kdp-6x9-white-266.pdf"} {
-		b, err := os.ReadFile(filepath.Join(fixtures, fixture))
+	copyFixture := func(from, to string) {
+		b, err := os.ReadFile(filepath.Join(fixtures, from))
 		if err != nil {
 			t.Fatal(err)
 		}
-		cover := filepath.Join(dir, "cover.pdf")
-		os.WriteFile(cover, b, 0o644)
+		os.WriteFile(to, b, 0o644)
+	}
+	copyFixture("interior-6x9-300-bleed.pdf", "interior.pdf")
+	uploadCases := []struct {
+		cover, args, path string
+		values           map[string]string
+	}{
+		{"cover-kdp-6x9-white-300.pdf", "check cover.pdf -p kdp,ingramspark --paper white -t 6x9 -n 300 --json", "/api/check",
+			map[string]string{"p": "kdp,ingramspark", "paper": "white", "trim": "6x9", "pages": "300"}},
+		{"cover-kdp-6x9-white-266.pdf", "check cover.pdf -p kdp --paper white -t 6x9 -n 300 --tolerance 0.5mm --json", "/api/check",
+			map[string]string{"p": "kdp", "paper": "white", "trim": "6x9", "pages": "300", "tolerance": "0.5mm"}},
+		{"cover-kdp-6x9-white-300.pdf", "check cover.pdf --interior interior.pdf -p kdp --paper white --json", "/api/check",
+			map[string]string{"p": "kdp", "paper": "white"}},
+		{"", "spine --interior interior.pdf -p kdp,ingramspark --paper cream --unit mm --json", "/api/spine",
+			map[string]string{"p": "kdp,ingramspark", "paper": "cream", "unit": "mm"}},
+	}
+	for _, tt := range uploadCases {
+		if tt.cover != "" {
+			copyFixture(tt.cover, "cover.pdf")
+		}
 		var out, errb bytes.Buffer
-		run(strings.Fields("check cover.pdf -p kdp,ingramspark --paper white -t 6x9 -n 300 --json"), nil, &out, &errb)
+		run(strings.Fields(tt.args), nil, &out, &errb)
 		var body bytes.Buffer
 		mw := multipart.NewWriter(&body)
-		for k, v := range map[string]string{"p": "kdp,ingramspark", "paper": "white", "trim": "6x9", "pages": "300"} {
+		for k, v := range tt.values {
 			mw.WriteField(k, v)
 		}
-		fw, _ := mw.CreateFormFile("cover", "cover.pdf")
-		fw.Write(b)
+		for _, name := range []string{"cover", "interior"} {
+			if (name == "cover" && tt.cover == "") || (name == "interior" && !strings.Contains(tt.args, "--interior")) {
+				continue
+			}
+			b, _ := os.ReadFile(name + ".pdf")
+			fw, _ := mw.CreateFormFile(name, name+".pdf")
+			fw.Write(b)
+		}
 		mw.Close()
-		r := httptest.NewRequest("POST", "/api/check", &body)
+		r := httptest.NewRequest("POST", tt.path, &body)
 		r.Host = "127.0.0.1:7777"
 		r.Header.Set("Content-Type", mw.FormDataContentType())
 		w := httptest.NewRecorder()
 		srv.ServeHTTP(w, r)
-		if !bytes.Equal(w.Body.Bytes(), out.Bytes()) {
-			t.Errorf("check %s: API and CLI differ\nAPI:\n%s\nCLI:\n%s%s", fixture, w.Body, &out, &errb)
+		if !bytes.Equal(w.Body.Bytes(), out.Bytes()) || out.Len() == 0 {
+			t.Errorf("%s: API and CLI differ\nAPI:\n%s\nCLI:\n%s%s", tt.args, w.Body, &out, &errb)
 		}
 	}
 }
