@@ -52,7 +52,7 @@ func TestServeAPIMatchesCLIJSON(t *testing.T) {
 	copyFixture("interior-6x9-300-bleed.pdf", "interior.pdf")
 	uploadCases := []struct {
 		cover, args, path string
-		values           map[string]string
+		values            map[string]string
 	}{
 		{"cover-kdp-6x9-white-300.pdf", "check cover.pdf -p kdp,ingramspark --paper white -t 6x9 -n 300 --json", "/api/check",
 			map[string]string{"p": "kdp,ingramspark", "paper": "white", "trim": "6x9", "pages": "300"}},
