@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/coverkit/coverkit/isbn"
-	"github.com/coverkit/coverkit/render"
 )
 
 // benchManifest writes a CSV manifest of n books, each on KDP and
@@ -67,7 +66,7 @@ func BenchmarkRun(b *testing.B) {
 	}{
 		{"text/1000", 1000, textTemplate},
 		{"text/4000", 4000, textTemplate},
-		{"pdf/1000", 1000, render.PDF},
+		{"pdf/1000", 1000, nil}, // nil: the real renderer
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			dir := b.TempDir()
@@ -77,7 +76,7 @@ func BenchmarkRun(b *testing.B) {
 				b.Fatal(err)
 			}
 			tools := testTools()
-			tools.Renderers = map[string]Renderer{"pdf": tc.renderer}
+			tools.Render = tc.renderer
 			runtime.GC()
 			stop := make(chan struct{})
 			peak := peakHeap(stop)

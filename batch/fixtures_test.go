@@ -2,11 +2,12 @@ package batch
 
 import (
 	"flag"
-	"github.com/coverkit/coverkit/paper"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/coverkit/coverkit/paper"
 )
 
 var update = flag.Bool("update", false, "rewrite the fixture interiors in fixtures/batch/interiors")

@@ -17,7 +17,16 @@ import (
 
 // textTemplate is a test renderer: a few deterministic lines naming what a
 // template would show, so tests can read back which numbers were drawn.
-func textTemplate(w io.Writer, l *spine.Layout, o render.Options) error {
+func textTemplate(l *spine.Layout, o render.Options) (Template, error) {
+	return textWriter(func(w io.Writer) error { return writeText(w, l, o) }), nil
+}
+
+// textWriter writes the same text in every format.
+type textWriter func(w io.Writer) error
+
+func (t textWriter) Write(w io.Writer, _ string) error { return t(w) }
+
+func writeText(w io.Writer, l *spine.Layout, o render.Options) error {
 	_, err := fmt.Fprintf(w, "%s %s %d pages spine %s sheet %sx%s title %q barcode %v\n",
 		l.Printer, l.Binding, l.Pages, l.Spine.StringFixed(4), l.Sheet.W.StringFixed(4), l.Sheet.H.StringFixed(4), o.Title, o.Barcode != nil)
 	return err
@@ -27,9 +36,9 @@ func textTemplate(w io.Writer, l *spine.Layout, o render.Options) error {
 // format; ISBNs, barcodes and interiors use the real defaults.
 func testTools() Tools {
 	return Tools{
-		Catalog:   paper.Default(),
-		Version:   "test",
-		Renderers: map[string]Renderer{"pdf": textTemplate, "png": textTemplate, "svg": textTemplate},
+		Catalog: paper.Default(),
+		Version: "test",
+		Render:  textTemplate,
 	}
 }
 

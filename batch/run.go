@@ -158,7 +158,10 @@ func Run(m *Manifest, t Tools, opts Options) (*Report, error) {
 	if t.Barcode == nil {
 		t.Barcode = Bookland
 	}
-	formats, err := normFormats(opts.Formats, t.Renderers)
+	if t.Render == nil {
+		t.Render = func(l *spine.Layout, o render.Options) (Template, error) { return render.NewTemplate(l, o) }
+	}
+	formats, err := normFormats(opts.Formats)
 	if err != nil {
 		return nil, err
 	}
@@ -400,9 +403,7 @@ func keepOnly(files map[string]string, id string, kept []string) map[string]stri
 	return out
 }
 
-var knownFormats = []string{"pdf", "svg", "png"}
-
-func normFormats(in []string, renderers map[string]Renderer) ([]string, error) {
+func normFormats(in []string) ([]string, error) {
 	var out []string
 	for _, f := range in {
 		for _, p := range strings.Split(f, ",") {
@@ -410,19 +411,13 @@ func normFormats(in []string, renderers map[string]Renderer) ([]string, error) {
 			if p == "" || contains(out, p) {
 				continue
 			}
-			if !contains(knownFormats, p) {
-				return nil, fmt.Errorf("%w: unknown output format %q (want pdf, svg or png)", ErrOptions, p)
-			}
-			if renderers[p] == nil {
-				return nil, fmt.Errorf("%w: no renderer for output format %q", ErrOptions, p)
+			if _, ok := render.LookupFormat(p); !ok {
+				return nil, fmt.Errorf("%w: unknown output format %q (want %s)", ErrOptions, p, render.FormatList())
 			}
 			out = append(out, p)
 		}
 	}
 	if len(out) == 0 {
-		if renderers["pdf"] == nil {
-			return nil, fmt.Errorf("%w: no renderer for output format \"pdf\"", ErrOptions)
-		}
 		out = []string{"pdf"}
 	}
 	sort.Strings(out)
@@ -781,10 +776,14 @@ func (r *runner) book(i int, buf *bytes.Buffer) (res result) {
 	}
 	for _, ed := range eds {
 		opt := render.Options{Title: b.Title, Author: b.Author, Barcode: ed.symbol, DPI: r.t.DPI, Version: r.t.Version}
+		tmpl, err := r.t.Render(ed.layout, opt)
+		if err != nil {
+			return fail(fmt.Errorf("%s:%d: book %q: render: %w", b.File, b.Line, b.RawID, err))
+		}
 		for _, f := range r.o.Formats {
 			name := fileName(ed.layout, f)
 			buf.Reset()
-			if err := r.t.Renderers[f](buf, ed.layout, opt); err != nil {
+			if err := tmpl.Write(buf, f); err != nil {
 				return fail(fmt.Errorf("%s:%d: book %q: render %s: %w", b.File, b.Line, b.RawID, name, err))
 			}
 			if err := atomicfile.WriteBytes(filepath.Join(dir, name), buf.Bytes(), 0o644); err != nil {

@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/coverkit/coverkit/preflight"
-	"github.com/coverkit/coverkit/render"
 )
 
 const threeBooks = `defaults: {printers: [kdp, ingramspark], binding: paperback, paper: cream, trim: 6x9}
@@ -471,7 +470,7 @@ func TestRunRealRender(t *testing.T) {
 	out := filepath.Join(dir, "out")
 	writeFile(t, manifest, "books:\n  - {id: a, title: A Book, printers: [kdp, ingramspark], paper: cream, trim: 6x9, pages: 300, isbn: 978-1-913588-65-6, price: 19.95 USD}\n")
 	tools := testTools()
-	tools.Renderers = map[string]Renderer{"pdf": render.PDF, "png": render.PNG}
+	tools.Render = nil // the real renderer
 	tools.DPI = 30
 	rep, err := runTools(parse(t, manifest), tools, Options{Out: out, Formats: []string{"pdf", "png"}, Jobs: 2})
 	if err != nil || rep.Failed() || rep.Summary.FilesWritten != 4 {

@@ -23,8 +23,15 @@ type Interior struct {
 	Trim *paper.TrimSpec
 }
 
-// Renderer draws one template; render.PDF, render.SVG and render.PNG fit.
-type Renderer func(w io.Writer, l *spine.Layout, o render.Options) error
+// Renderer lays out one template, to be written once per format asked for;
+// nil in [Tools] means [render.NewTemplate].
+type Renderer func(l *spine.Layout, o render.Options) (Template, error)
+
+// Template writes a laid-out template in one format ("pdf", "svg", "png");
+// *render.Template is one.
+type Template interface {
+	Write(w io.Writer, format string) error
+}
 
 // Tools are the pieces batch plugs together. Catalog and at least one
 // renderer are required; the others have defaults.
@@ -32,8 +39,8 @@ type Tools struct {
 	Catalog *paper.Catalog
 	// Version is the coverkit version, part of every book's input hash.
 	Version string
-	// Renderers maps an output format ("pdf", "svg", "png") to its renderer.
-	Renderers map[string]Renderer
+	// Render lays out a template; nil means [render.NewTemplate].
+	Render Renderer
 	// Interior reads an interior PDF; nil means [ReadInterior] with Catalog.
 	Interior func(path string) (Interior, error)
 	// ISBN validates an ISBN as written and returns its ISBN-13 digits; nil
@@ -96,17 +103,6 @@ func Bookland(isbn13, price string, l *spine.Layout) (*barcode.Symbol, error) {
 			return nil, fmt.Errorf("%w: %v", errPrice, err)
 		}
 	}
-	z, ok := l.Zone(spine.ZoneBarcode)
-	if !ok {
-		return nil, nil
-	}
-	line, _ := i.HumanReadable()
-	mag, err := barcode.FitMagnification(z.W.InexactFloat64(), z.H.InexactFloat64(), line, true)
-	if err != nil {
-		return nil, err
-	}
-	if mag > 1 {
-		mag = 1 // above 100 % only takes more of the back cover
-	}
-	return barcode.New(i.String(), addon.String(), barcode.Options{Magnification: mag, Line: line})
+	s, _, err := render.FitBarcode(l, i, addon)
+	return s, err
 }

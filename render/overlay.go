@@ -13,16 +13,27 @@ const colSafe col = 0xE0007A
 
 var dashSafe = []float64{3, 2}
 
-// Overlay writes a one-page PDF of l's guides alone, with no tint and a
-// transparent ground: trim, spine folds, hinges, flap folds, live-area and
+// NewOverlay lays out l's proof overlay: its guides alone, with no tint and
+// a transparent ground: trim, spine folds, hinges, flap folds, live-area and
 // spine-text outlines, the barcode box outline and a one-line key in the top
 // bleed. Laid over finished cover art (coverkit check --overlay), it shows
-// where the art will be cut, folded and kept safe.
-func Overlay(w io.Writer, l *spine.Layout, o Options) error {
+// where the art will be cut, folded and kept safe. It writes in every format
+// of [Formats]; only o.Version and o.DPI are used.
+func NewOverlay(l *spine.Layout, o Options) (*Template, error) {
 	if err := check(l); err != nil {
+		return nil, err
+	}
+	o = Options{Version: o.Version, DPI: o.DPI}
+	return &Template{l: l, o: o, s: buildOverlay(l, o)}, nil
+}
+
+// Overlay writes l's proof overlay as PDF; see [NewOverlay].
+func Overlay(w io.Writer, l *spine.Layout, o Options) error {
+	t, err := NewOverlay(l, o)
+	if err != nil {
 		return err
 	}
-	return writePDF(w, l, buildOverlay(l, o), o)
+	return t.WritePDF(w)
 }
 
 func buildOverlay(l *spine.Layout, o Options) *scene {
@@ -36,18 +47,18 @@ func buildOverlay(l *spine.Layout, o Options) *scene {
 	s.Subject = fmt.Sprintf("full sheet %s (%s), spine %s", sizeIn(l.Sheet.W, l.Sheet.H), sizeMM(l.Sheet.W, l.Sheet.H), inmm(l.Spine))
 
 	b.drawGuides()
-	G := b.guides
+	ly := b.guides
 	live := []string{spine.ZoneSafeBack, spine.ZoneSafeFront, spine.ZoneSafeFlapBack, spine.ZoneSafeFlapFront}
 	if l.SpineText.Allowed {
 		live = append(live, spine.ZoneSafeSpine)
 	}
 	for _, n := range live {
 		if z, ok := b.zone(n); ok && z.W > 0 && z.H > 0 {
-			G.Items = append(G.Items, item{Kind: kRect, X: z.X, Y: z.Y, W: z.W, H: z.H, Fill: none, Stroke: colSafe, LW: 0.75, Dash: dashSafe})
+			ly.Items = append(ly.Items, item{Kind: kRect, X: z.X, Y: z.Y, W: z.W, H: z.H, Fill: none, Stroke: colSafe, LW: 0.75, Dash: dashSafe})
 		}
 	}
 	if z, ok := b.zone(spine.ZoneBarcode); ok {
-		G.Items = append(G.Items, item{Kind: kRect, X: z.X, Y: z.Y, W: z.W, H: z.H, Fill: none, Stroke: colWarn, LW: 1, Dash: dashSafe})
+		ly.Items = append(ly.Items, item{Kind: kRect, X: z.X, Y: z.Y, W: z.W, H: z.H, Fill: none, Stroke: colWarn, LW: 1, Dash: dashSafe})
 	}
 	// The key sits in the top bleed (or wrap), outside what is printed on the book.
 	size := clamp(s.Trim.Y*0.45, 3, 7)

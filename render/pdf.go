@@ -49,8 +49,8 @@ func writePDF(w io.Writer, l *spine.Layout, s *scene, o Options) error {
 	// or Greek title, say) takes the UTF-8 path, subset and all.
 	var used [numFaces]bool
 	winAnsi := true
-	for _, L := range s.Layers {
-		for _, it := range L.Items {
+	for _, ly := range s.Layers {
+		for _, it := range ly.Items {
 			if it.Kind == kText {
 				used[it.Font] = true
 				winAnsi = winAnsi && fitsWinAnsi(it.Text)
@@ -74,15 +74,15 @@ func writePDF(w io.Writer, l *spine.Layout, s *scene, o Options) error {
 	// would make the byte order vary between runs.
 	f.SetPageBox("TrimBox", s.Trim.X, s.Trim.Y, s.Trim.W, s.Trim.H)
 	ids := make([]int, len(s.Layers))
-	for i, L := range s.Layers {
-		ids[i] = f.AddLayer(L.Name, true)
+	for i, ly := range s.Layers {
+		ids[i] = f.AddLayer(ly.Name, true)
 	}
 	f.AddPage()
 	f.SetLineCapStyle("butt")
-	for i, L := range s.Layers {
+	for i, ly := range s.Layers {
 		f.BeginLayer(ids[i])
 		p := &pdfPainter{f: f, winAnsi: winAnsi}
-		for _, it := range L.Items {
+		for _, it := range ly.Items {
 			p.draw(it)
 		}
 		p.endK()

@@ -41,8 +41,8 @@ func writePNG(w io.Writer, l *spine.Layout, s *scene, dpi int) error {
 	}
 	r := &raster{img: image.NewRGBA(image.Rect(0, 0, pw, ph)), sx: float64(pw) / s.W, sy: float64(ph) / s.H}
 	r.faces = map[faceKey]font.Face{}
-	for _, L := range s.Layers {
-		for _, it := range L.Items {
+	for _, ly := range s.Layers {
+		for _, it := range ly.Items {
 			r.draw(it)
 		}
 	}

@@ -437,53 +437,45 @@ func TestBarcodeSymbol(t *testing.T) {
 	l := goldenBooks[0].layout(t)
 	z, _ := l.Zone(spine.ZoneBarcode)
 	zb := toBox(z)
-	for _, tc := range []struct {
-		name   string
-		sym    *barcode.Symbol
-		scaled bool
-	}{
-		{"fits", testSymbol(1.5, 1.0), false},
-		{"too big", testSymbol(4, 1.6), true},
-	} {
-		s := build(l, Options{Barcode: tc.sym})
-		var bars []item
-		var texts int
-		for _, it := range s.layer("barcode").Items {
-			if it.Kind == kRect && it.K {
-				bars = append(bars, it)
-			}
-			if it.Kind == kText && it.K {
-				texts++
-			}
-			if it.Kind == kRect && it.Fill == colBarcode {
-				t.Errorf("%s: yellow box drawn under a real barcode", tc.name)
-			}
+	// A symbol that fits is drawn at its size, centred; a larger one is
+	// refused (FitBarcode makes one that fits), never scaled.
+	if _, err := NewTemplate(l, Options{Barcode: testSymbol(4, 1.6)}); !errors.Is(err, ErrBarcodeSize) {
+		t.Errorf("too big: %v, want ErrBarcodeSize", err)
+	}
+	sym := testSymbol(1.5, 1.0)
+	s := build(l, Options{Barcode: sym})
+	var bars []item
+	var texts int
+	for _, it := range s.layer("barcode").Items {
+		if it.Kind == kRect && it.K {
+			bars = append(bars, it)
 		}
-		if len(bars) != 3 || texts != 1 {
-			t.Fatalf("%s: %d K bars and %d K texts, want 3 and 1", tc.name, len(bars), texts)
+		if it.Kind == kText && it.K {
+			texts++
 		}
-		k := math.Min(1, math.Min(zb.W/(tc.sym.Width*72), zb.H/(tc.sym.Height*72)))
-		if (k < 1) != tc.scaled {
-			t.Errorf("%s: scale %v", tc.name, k)
+		if it.Kind == kRect && it.Fill == colBarcode {
+			t.Errorf("yellow box drawn under a real barcode")
 		}
-		// The first bar, translated so that the symbol is centred in the box.
-		ox := zb.CX() - tc.sym.Width*72*k/2
-		oy := zb.CY() - tc.sym.Height*72*k/2
-		if got, want := bars[0].X, ox+0.1*72*k; math.Abs(got-want) > 1e-9 {
-			t.Errorf("%s: first bar at x %v, want %v", tc.name, got, want)
+	}
+	if len(bars) != 3 || texts != 1 {
+		t.Fatalf("%d K bars and %d K texts, want 3 and 1", len(bars), texts)
+	}
+	// The first bar, translated so that the symbol is centred in the box.
+	ox, oy := zb.CX()-sym.Width*72/2, zb.CY()-sym.Height*72/2
+	if got, want := bars[0].X, ox+0.1*72; math.Abs(got-want) > 1e-9 {
+		t.Errorf("first bar at x %v, want %v", got, want)
+	}
+	if got, want := bars[0].Y, oy+0.1*72; math.Abs(got-want) > 1e-9 {
+		t.Errorf("first bar at y %v, want %v", got, want)
+	}
+	for _, b := range bars {
+		if b.X < zb.X-1e-9 || b.Y < zb.Y-1e-9 || b.X+b.W > zb.R()+1e-9 || b.Y+b.H > zb.B()+1e-9 {
+			t.Errorf("bar %+v outside the barcode box %+v", b, zb)
 		}
-		if got, want := bars[0].Y, oy+0.1*72*k; math.Abs(got-want) > 1e-9 {
-			t.Errorf("%s: first bar at y %v, want %v", tc.name, got, want)
-		}
-		for _, b := range bars {
-			if b.X < zb.X-1e-9 || b.Y < zb.Y-1e-9 || b.X+b.W > zb.R()+1e-9 || b.Y+b.H > zb.B()+1e-9 {
-				t.Errorf("%s: bar %+v outside the barcode box %+v", tc.name, b, zb)
-			}
-		}
-		pdf := render(t, format{"pdf", PDF}, l, Options{Barcode: tc.sym})
-		if !bytes.Contains(pdfContent(t, pdf), []byte("0 0 0 1 k")) {
-			t.Errorf("%s: bars not painted K-only", tc.name)
-		}
+	}
+	pdf := render(t, format{"pdf", PDF}, l, Options{Barcode: sym})
+	if !bytes.Contains(pdfContent(t, pdf), []byte("0 0 0 1 k")) {
+		t.Errorf("bars not painted K-only")
 	}
 }
 

@@ -39,7 +39,7 @@ var svgFamily = [numFaces]string{
 	mono:    `font-family="'Go Mono', 'OCR B', Menlo, Consolas, monospace"`,
 }
 
-func writeSVG(w io.Writer, l *spine.Layout, s *scene, o Options) error {
+func writeSVG(w io.Writer, l *spine.Layout, s *scene) error {
 	bw := bufio.NewWriter(w)
 	p := func(format string, a ...any) { fmt.Fprintf(bw, format, a...) }
 	p("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
@@ -48,9 +48,9 @@ func writeSVG(w io.Writer, l *spine.Layout, s *scene, o Options) error {
 	p("<title>%s</title>\n", esc(s.Title))
 	p("<desc>%s. Trim box: x=%s y=%s w=%s h=%s pt. Units: 1 user unit = 1 pt (1/72 in).</desc>\n",
 		esc(s.Subject), num(s.Trim.X), num(s.Trim.Y), num(s.Trim.W), num(s.Trim.H))
-	for _, L := range s.Layers {
-		p("<g id=\"%s\" inkscape:groupmode=\"layer\" inkscape:label=\"%s\">\n", L.ID, esc(L.Name))
-		for _, it := range L.Items {
+	for _, ly := range s.Layers {
+		p("<g id=\"%s\" inkscape:groupmode=\"layer\" inkscape:label=\"%s\">\n", ly.ID, esc(ly.Name))
+		for _, it := range ly.Items {
 			svgItem(bw, it)
 		}
 		p("</g>\n")

@@ -149,13 +149,12 @@ func runBatch(o *batchOptions) error {
 		return usageErr("%v", rootCauseMsg(err))
 	}
 	tools := batch.Tools{
-		Catalog:   cat,
-		Version:   version,
-		Renderers: map[string]batch.Renderer{"pdf": render.PDF, "svg": render.SVG, "png": render.PNG},
-		Interior:  func(p string) (batch.Interior, error) { return batch.ReadInterior(p, cat) },
-		ISBN:      batch.CheckISBN, // isbn.Parse
-		Barcode:   batch.Bookland,  // isbn + barcode, fitted to each printer's box
-		DPI:       o.dpi,
+		Catalog:  cat,
+		Version:  version,
+		Interior: func(p string) (batch.Interior, error) { return batch.ReadInterior(p, cat) },
+		ISBN:     batch.CheckISBN, // isbn.Parse
+		Barcode:  batch.Bookland,  // isbn + barcode, fitted to each printer's box
+		DPI:      o.dpi,
 	}
 	prog := newBatchProgress(e.stderr)
 	start := time.Now()

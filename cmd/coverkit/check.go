@@ -185,7 +185,11 @@ func writeOverlay(e *env, out, coverPath string, shown []result) error {
 		return failErr(fmt.Errorf("--overlay %s: no printer produced a layout to draw", out))
 	}
 	var guides bytes.Buffer
-	if err := render.Overlay(&guides, l, render.Options{Version: version}); err != nil {
+	ov, err := render.NewOverlay(l, render.Options{Version: version})
+	if err == nil {
+		err = ov.WritePDF(&guides)
+	}
+	if err != nil {
 		return failErr(fmt.Errorf("--overlay %s: %w", out, err))
 	}
 	f, err := os.Open(coverPath)

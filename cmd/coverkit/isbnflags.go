@@ -8,6 +8,7 @@ import (
 
 	"github.com/coverkit/coverkit/barcode"
 	"github.com/coverkit/coverkit/isbn"
+	"github.com/coverkit/coverkit/render"
 	"github.com/coverkit/coverkit/spine"
 	"github.com/spf13/cobra"
 )
@@ -109,20 +110,11 @@ func (b *bookCode) symbol(mag float64) (*barcode.Symbol, error) {
 // that fits the layout's barcode box. A box too small even at 80 % is an
 // error the printer's request cannot meet (exit 1).
 func (b *bookCode) symbolFor(l *spine.Layout) (*barcode.Symbol, error) {
-	z, ok := l.Zone(spine.ZoneBarcode)
-	if !ok {
-		return nil, nil
-	}
-	w, h := z.W.InexactFloat64(), z.H.InexactFloat64()
-	mag, err := barcode.FitMagnification(w, h, b.line, !b.addon.IsZero())
+	s, _, err := render.FitBarcode(l, b.isbn, b.addon)
 	if err != nil {
 		return nil, failErr(fmt.Errorf("%s: %w", l.PrinterName, err), "try --addon none to drop the add-on, or place the barcode yourself with 'coverkit barcode'")
 	}
-	// Above 100 % only wastes the back cover; the nominal size is enough.
-	if mag > 1 {
-		mag = 1
-	}
-	return b.symbol(mag)
+	return s, nil
 }
 
 // forTemplate is the barcode for l's template, with a line saying what was

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -31,9 +30,6 @@ type templateOptions struct {
 	// stays yellow.
 	code isbnFlags
 }
-
-// templateFormats are the formats coverkit writes, in output order.
-var templateFormats = []string{"pdf", "svg", "png"}
 
 // newTemplateCmd builds the template command; runF, when not nil, replaces
 // runTemplate (tests use it to see the parsed options).
@@ -87,24 +83,20 @@ status is 1; a file that cannot be written also exits 1.` + exitStatusHelp,
 func parseFormats(vals []string) ([]string, error) {
 	want := map[string]bool{}
 	for _, f := range splitList(vals) {
-		f = strings.ToLower(strings.TrimPrefix(f, "."))
-		ok := false
-		for _, k := range templateFormats {
-			ok = ok || f == k
-		}
+		rf, ok := render.LookupFormat(f)
 		if !ok {
-			return nil, usageErr("--format: unknown format %q (want pdf, svg or png, comma-separated)", f)
+			return nil, usageErr("--format: unknown format %q (want %s, comma-separated)", strings.ToLower(strings.TrimPrefix(f, ".")), render.FormatList())
 		}
-		want[f] = true
+		want[rf.Name] = true
 	}
 	var out []string
-	for _, k := range templateFormats {
+	for _, k := range render.FormatNames() {
 		if want[k] {
 			out = append(out, k)
 		}
 	}
 	if len(out) == 0 {
-		return nil, usageErr("--format: no format given (want pdf, svg or png, comma-separated)")
+		return nil, usageErr("--format: no format given (want %s, comma-separated)", render.FormatList())
 	}
 	return out, nil
 }
@@ -135,6 +127,9 @@ func runTemplate(o *templateOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := render.CheckText(o.title, o.author); err != nil {
+		return usageErr("--title/--author: %v", textLimitMsg(err))
+	}
 	ro := render.Options{Title: o.title, Author: o.author, DPI: o.dpi, Version: version}
 
 	results := spec.layouts()
@@ -158,9 +153,13 @@ func runTemplate(o *templateOptions) error {
 		if ro.Barcode, err = templateBarcode(e, code, o.code.noBarcode, l); err != nil {
 			return err
 		}
+		t, err := render.NewTemplate(l, ro)
+		if err != nil {
+			return failErr(fmt.Errorf("%s: %w", l.PrinterName, err))
+		}
 		for _, f := range formats {
 			name := filepath.Join(o.out, render.FileName(l, f))
-			if err := writeTemplate(name, f, l, ro); err != nil {
+			if err := writeTemplate(name, f, t); err != nil {
 				return failErr(fmt.Errorf("--out %s: cannot write %s: %v", o.out, filepath.Base(name), rootCause(err)))
 			}
 			fmt.Fprintf(e.stdout, "  wrote %s\n", name)
@@ -189,26 +188,20 @@ func templateSummary(l *spine.Layout) string {
 
 // writeTemplate renders in memory, then replaces the file atomically; an
 // identical file is left untouched.
-func writeTemplate(name, format string, l *spine.Layout, ro render.Options) error {
+func writeTemplate(name, format string, t *render.Template) error {
 	var buf bytes.Buffer
-	var draw func(io.Writer, *spine.Layout, render.Options) error
-	switch format {
-	case "pdf":
-		draw = render.PDF
-	case "svg":
-		draw = render.SVG
-	case "png":
-		draw = render.PNG
-	default:
-		return fmt.Errorf("unknown format %q", format)
-	}
-	if err := draw(&buf, l, ro); err != nil {
+	if err := t.Write(&buf, format); err != nil {
 		return err
 	}
 	if atomicfile.SameContent(name, buf.Bytes()) {
 		return nil
 	}
 	return atomicfile.WriteBytes(name, buf.Bytes(), 0o644)
+}
+
+// textLimitMsg is render's text-limit error without its package prefix.
+func textLimitMsg(err error) string {
+	return strings.TrimPrefix(err.Error(), render.ErrTextTooLong.Error()+": ")
 }
 
 // rootCause strips path wrappers ("open /x/.tmp-123: ...") down to the reason.
