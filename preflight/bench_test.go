@@ -3,6 +3,7 @@ package preflight
 import (
 	"bytes"
 	"context"
+	"github.com/shopspring/decimal"
 	"image"
 	"image/png"
 	"math/rand/v2"
@@ -71,6 +72,6 @@ func BenchmarkSolve(b *testing.B) {
 	l := layout(b, "kdp", "paperback", "white", "6x9", 300)
 	ts, _ := paper.ParseTrim("6x9")
 	for b.Loop() {
-		Solve(cat, ts, 12.849, 9.25, 1.0/72, l)
+		Solve(cat, ts, decimal.RequireFromString("12.849"), decimal.RequireFromString("9.25"), DefaultTolerance, l)
 	}
 }

@@ -168,6 +168,7 @@ func CheckCover(f *Facts, targets []Target, o CheckOptions) *Report {
 		tolD = DefaultTolerance
 	}
 	tol := f64(tolD)
+	o.Tolerance = tolD
 	r := &Report{Tolerance: json.Number(tolD.Round(6).String()), CoverPages: f.PageCount, FileSize: f.FileSize,
 		PDFVersion: f.Version, PDFX: f.PDFXVersion, Notes: f.Notes}
 	p := f.Pages[0]
@@ -252,12 +253,12 @@ func checkOne(f *Facts, t Target, sb Box, w, h, tol float64, o CheckOptions) Pri
 			reasons = append(reasons, fmt.Sprintf("the spine for %d pages on %s is %s in; the width found leaves %s in for it",
 				l.Pages, l.Paper, fmtIn(f64(l.Spine)), fmtIn(f64(l.Spine)+dw)))
 		}
-		tw, th := f64(l.Trim.W)*2+f64(l.Spine), f64(l.Trim.H)
-		if l.Binding == paper.Paperback && math.Abs(w-tw) <= tol+1e-9 && math.Abs(h-th) <= tol+1e-9 {
+		tz, _ := l.Zone(spine.ZoneTrim)
+		if l.Binding == paper.Paperback && math.Abs(w-f64(tz.W)) <= tol+1e-9 && math.Abs(h-f64(tz.H)) <= tol+1e-9 {
 			reasons = append(reasons, fmt.Sprintf("the file is the trim size without %s: add %s in %s on every outer edge", edge, fmtIn(f64(edgeV)), edge))
 		}
 		if o.Catalog != nil {
-			pr.Fits = Solve(o.Catalog, t.Trim, w, h, tol, l)
+			pr.Fits = Solve(o.Catalog, t.Trim, decimal.NewFromFloat(w), decimal.NewFromFloat(h), o.Tolerance, l)
 			if s := fitsText(pr.Fits, string(l.Binding)); s != "" {
 				reasons = append(reasons, "this size fits "+s)
 			} else {

@@ -2,7 +2,6 @@ package preflight
 
 import (
 	"fmt"
-	"math"
 	"sort"
 	"strings"
 
@@ -36,15 +35,14 @@ const maxFits = 8
 
 // Solve finds every catalogued printer, binding and paper whose full sheet for
 // the given trim is w x h inches within tol, and the page counts that give it.
-// It evaluates each stock's spine rule directly (spine.Width) on top of one
-// layout per stock, so it costs one Compute per stock plus one rule
-// evaluation per page count.
+// The sheets come from spine ([spine.SheetsFor]): one layout per paper, then
+// the paper's spine rule once per page count.
 //
 // Fits are ordered by what most likely went wrong with the book being
 // checked (like): the same printer and paper at another page count first,
 // then any paper or printer at the same page count (a file made for another
 // printer or paper), then the printer's other papers, then the rest.
-func Solve(cat *paper.Catalog, trim paper.TrimSpec, w, h, tol float64, like *spine.Layout) []Fit {
+func Solve(cat *paper.Catalog, trim paper.TrimSpec, w, h, tol decimal.Decimal, like *spine.Layout) []Fit {
 	type ranked struct {
 		Fit
 		rank, order int
@@ -54,21 +52,7 @@ func Solve(cat *paper.Catalog, trim paper.TrimSpec, w, h, tol float64, like *spi
 		for _, b := range p.Bindings {
 			for _, st := range b.Stocks {
 				for _, f := range solveStock(p, b, st, trim, w, h, tol) {
-					r := 0
-					if like != nil {
-						same := f.Printer == like.Printer && f.Binding == string(like.Binding)
-						switch {
-						case same && f.Paper == like.Paper:
-							r = 0 // the same book at another page count
-						case f.PagesFrom <= like.Pages && like.Pages <= f.PagesTo:
-							r = 1 // the same page count on another paper or printer
-						case same:
-							r = 2
-						default:
-							r = 3
-						}
-					}
-					all = append(all, ranked{f, r, len(all)})
+					all = append(all, ranked{f, likeRank(f, like), len(all)})
 				}
 			}
 		}
@@ -84,48 +68,51 @@ func Solve(cat *paper.Catalog, trim paper.TrimSpec, w, h, tol float64, like *spi
 	return out
 }
 
-func solveStock(p *paper.Printer, b *paper.Binding, st *paper.Stock, trim paper.TrimSpec, w, h, tol float64) []Fit {
-	lo, hi := st.Pages.Min.Value, st.Pages.Max.Value
-	base, err := spine.Compute(p, spine.Request{Binding: b.Kind, Paper: st.ID, Trim: trim, Pages: lo})
-	if err != nil {
+// likeRank orders a fit by how likely it is the book like was meant to be.
+func likeRank(f Fit, like *spine.Layout) int {
+	if like == nil {
+		return 0
+	}
+	same := f.Printer == like.Printer && f.Binding == string(like.Binding)
+	switch {
+	case same && f.Paper == like.Paper:
+		return 0 // the same book at another page count
+	case f.PagesFrom <= like.Pages && like.Pages <= f.PagesTo:
+		return 1 // the same page count on another paper or printer
+	case same:
+		return 2
+	}
+	return 3
+}
+
+// solveStock lists the runs of page counts whose sheet on one paper is w x h
+// within tol.
+func solveStock(p *paper.Printer, b *paper.Binding, st *paper.Stock, trim paper.TrimSpec, w, h, tol decimal.Decimal) []Fit {
+	sheets, err := spine.SheetsFor(p, spine.Request{Binding: b.Kind, Paper: st.ID, Trim: trim})
+	if err != nil || sheets.Layout.Sheet.H.Sub(h).Abs().GreaterThan(tol) {
 		return nil
 	}
-	if st.TrimLimits != nil {
-		if r, ok := st.TrimLimits.Limits[base.TrimName]; ok {
-			lo, hi = r.Min, r.Max
-		}
-	}
-	if math.Abs(f64(base.Sheet.H)-h) > tol+1e-9 {
-		return nil
-	}
-	fixed := f64(base.Sheet.W.Sub(base.Spine))
-	step := 1
-	if b.PageRounding.Value == "even" {
-		step = 2
-		if lo%2 == 1 {
-			lo++
-		}
-	}
+	lo, hi, step := sheets.Pages()
 	var out []Fit
 	cur := Fit{}
-	bestD := math.Inf(1)
+	var bestD decimal.Decimal
 	for n := lo; n <= hi; n += step {
-		s, err := spine.Width(st.Spine, n)
+		s, err := sheets.Sheet(n)
 		if err != nil {
 			continue
 		}
-		d := fixed + f64(s) - w
-		if d > tol+1e-9 {
+		d := s.W.Sub(w)
+		if d.GreaterThan(tol) {
 			break // spines only grow with the page count
 		}
-		if math.Abs(d) <= tol+1e-9 {
+		if d.Abs().LessThanOrEqual(tol) {
 			if cur.PagesFrom == 0 {
 				cur = Fit{Printer: p.ID, PrinterName: p.Name, Binding: string(b.Kind), Paper: st.ID, PagesFrom: n, Best: n}
-				bestD = math.Inf(1)
+				bestD = d.Abs()
 			}
 			cur.PagesTo = n
-			if math.Abs(d) < bestD {
-				cur.Best, bestD = n, math.Abs(d)
+			if d.Abs().LessThan(bestD) {
+				cur.Best, bestD = n, d.Abs()
 			}
 		} else if cur.PagesFrom != 0 {
 			out = append(out, cur)

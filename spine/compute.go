@@ -216,23 +216,14 @@ func (c *computer) pages(n int, stock *paper.Stock) error {
 	if n < 1 || n > maxPages {
 		return c.refuse("pages", fmt.Sprint(n), "is not a page count", fmt.Sprintf("1-%d", maxPages), "")
 	}
-	l.PagesRequested, l.Pages = n, n
+	l.PagesRequested, l.Pages = n, roundPages(b, n)
 	if b.PageRounding.Value == "even" {
 		c.use(Value{Name: "page_rounding", text: "odd counts round up to even"}, b.PageRounding.Provenance, false)
-		if n%2 == 1 {
-			l.Pages = n + 1
-			l.Notes = append(l.Notes, fmt.Sprintf("odd page count %d rounded up to %d, as %s does", n, n+1, c.p.Name))
+		if l.Pages != n {
+			l.Notes = append(l.Notes, fmt.Sprintf("odd page count %d rounded up to %d, as %s does", n, l.Pages, c.p.Name))
 		}
 	}
-	lo, hi := stock.Pages.Min, stock.Pages.Max
-	rule, src := "general page range", lo.Source
-	if stock.TrimLimits != nil {
-		if r, ok := stock.TrimLimits.Limits[l.TrimName]; ok {
-			lo.Value, hi.Value = r.Min, r.Max
-			lo.Provenance, hi.Provenance = stock.TrimLimits.Provenance, stock.TrimLimits.Provenance
-			rule, src = "page range for the "+l.TrimName+" trim", stock.TrimLimits.Source
-		}
-	}
+	lo, hi, rule, src := pageLimits(stock, l.TrimName)
 	c.use(Value{Name: "pages.min", count: lo.Value}, lo.Provenance, false)
 	c.use(Value{Name: "pages.max", count: hi.Value}, hi.Provenance, false)
 	if l.Pages < lo.Value || l.Pages > hi.Value {
