@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/coverkit/coverkit/paper"
+	"github.com/coverkit/coverkit/render"
 	"github.com/shopspring/decimal"
 	"gopkg.in/yaml.v3"
 )
@@ -24,8 +25,9 @@ const MaxManifestBytes = 64 << 20
 // MaxBooks bounds the number of books in one manifest.
 const MaxBooks = 200000
 
-// maxField bounds any one value (title, path, ISBN cell).
-const maxField = 1000
+// maxField bounds any one value (path, ISBN cell) in bytes: room for a title
+// or author of render.MaxText characters, the limit they are held to.
+const maxField = 4 * render.MaxText
 
 // ErrManifest is wrapped by every manifest error.
 var ErrManifest = errors.New("malformed manifest")
@@ -666,6 +668,11 @@ func (p *parser) values(b *Book, e, defaults *entry) {
 
 	b.Title = strings.Clone(str("title"))
 	b.Author = p.intern(str("author"))
+	for key, v := range map[string]string{"title": b.Title, "author": b.Author} {
+		if utf8.RuneCountInString(v) > render.MaxText {
+			b.setErr(b.fail(key, "is %d characters long; the limit is %d", utf8.RuneCountInString(v), render.MaxText))
+		}
+	}
 
 	// Printers.
 	if ps, ok := list("printers"); ok {

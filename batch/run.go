@@ -778,7 +778,7 @@ func (r *runner) book(i int, buf *bytes.Buffer) (res result) {
 		opt := render.Options{Title: b.Title, Author: b.Author, Barcode: ed.symbol, DPI: r.t.DPI, Version: r.t.Version}
 		tmpl, err := r.t.Render(ed.layout, opt)
 		if err != nil {
-			return fail(fmt.Errorf("%s:%d: book %q: render: %w", b.File, b.Line, b.RawID, err))
+			return fail(fmt.Errorf("%s:%d: book %q: %w", b.File, b.Line, b.RawID, err))
 		}
 		for _, f := range r.o.Formats {
 			name := fileName(ed.layout, f)

@@ -3,6 +3,7 @@ package render
 import (
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/coverkit/coverkit/spine"
 )
@@ -16,14 +17,23 @@ func ellipsize(f face, size float64, s string, maxW float64) string {
 	if width(f, size, s) <= maxW {
 		return s
 	}
-	r := []rune(s)
-	for len(r) > 0 && width(f, size, string(r)+"...") > maxW {
-		r = r[:len(r)-1]
+	// The longest prefix that fits with "..." after it, in one pass: the
+	// sums are formed in the order width forms them, so the cut is where
+	// measuring every prefix would put it, without its quadratic time.
+	ff := fonts()[f]
+	dot := ff.advance('.')
+	sum, cut := 0.0, 0
+	for i, r := range s {
+		sum += ff.advance(r)
+		if (sum+dot+dot+dot)*size > maxW {
+			break
+		}
+		cut = i + utf8.RuneLen(r)
 	}
-	if len(r) == 0 {
+	if cut == 0 {
 		return ""
 	}
-	return strings.TrimRight(string(r), " ") + "..."
+	return strings.TrimRight(s[:cut], " ") + "..."
 }
 
 // spineLabel draws rotated text centred on the spine axis at cy: inside the

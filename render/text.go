@@ -99,39 +99,53 @@ func covered(f face, s string) bool {
 	return true
 }
 
+// advance is the advance width of r per point of size (.notdef's when the
+// font lacks r).
+func (ff *fontFile) advance(r rune) float64 {
+	if a, ok := ff.adv[r]; ok {
+		return a
+	}
+	return ff.notdef
+}
+
 // width is the advance width of s in points at size pt.
 func width(f face, size float64, s string) float64 {
 	ff := fonts()[f]
 	w := 0.0
 	for _, r := range s {
-		a, ok := ff.adv[r]
-		if !ok {
-			a = ff.notdef
-		}
-		w += a
+		w += ff.advance(r)
 	}
 	return w * size
 }
 
-// wrap breaks s into lines no wider than maxW points.
+// wrap breaks s into lines no wider than maxW points (a word wider than
+// maxW gets a line of its own). Each line's width is kept as a running sum,
+// so long text takes linear time.
 func wrap(f face, size float64, s string, maxW float64) []string {
+	ff := fonts()[f]
+	space := ff.advance(' ')
 	var lines []string
 	for _, para := range strings.Split(s, "\n") {
-		words := strings.Fields(para)
-		cur := ""
-		for _, w := range words {
-			try := w
-			if cur != "" {
-				try = cur + " " + w
+		var cur []string
+		sum := 0.0 // of cur joined by spaces, added up rune by rune as width does
+		for _, w := range strings.Fields(para) {
+			try := sum
+			if len(cur) > 0 {
+				try += space
 			}
-			if cur != "" && width(f, size, try) > maxW {
-				lines = append(lines, cur)
-				cur = w
-				continue
+			for _, r := range w {
+				try += ff.advance(r)
 			}
-			cur = try
+			if len(cur) > 0 && try*size > maxW {
+				lines = append(lines, strings.Join(cur, " "))
+				cur, try = cur[:0], 0
+				for _, r := range w {
+					try += ff.advance(r)
+				}
+			}
+			cur, sum = append(cur, w), try
 		}
-		lines = append(lines, cur)
+		lines = append(lines, strings.Join(cur, " "))
 	}
 	return lines
 }

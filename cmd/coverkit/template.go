@@ -127,8 +127,11 @@ func runTemplate(o *templateOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := render.CheckText(o.title, o.author); err != nil {
-		return usageErr("--title/--author: %v", textLimitMsg(err))
+	if err := render.CheckText(o.title, ""); err != nil {
+		return usageErr("--title: %v", textLimitMsg(err))
+	}
+	if err := render.CheckText("", o.author); err != nil {
+		return usageErr("--author: %v", textLimitMsg(err))
 	}
 	ro := render.Options{Title: o.title, Author: o.author, DPI: o.dpi, Version: version}
 
