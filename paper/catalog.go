@@ -61,6 +61,9 @@ func loadBuiltin() (*Catalog, error) {
 			return nil, err
 		}
 		p.Origin = "built-in"
+		if err := attachPricing(p); err != nil {
+			return nil, err
+		}
 		if err := c.Add(p); err != nil {
 			return nil, err
 		}
@@ -172,7 +175,7 @@ func Parse(b []byte, name string) (p *Printer, err error) {
 func (p *Printer) Validate() error {
 	v := &validator{p: p}
 	v.printer()
-	return errors.Join(v.errs...)
+	return errors.Join(append(v.errs, p.Pricing.validate(p))...)
 }
 
 type validator struct {

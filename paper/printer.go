@@ -55,6 +55,9 @@ type Printer struct {
 	// CoverFile holds the printer's rules for the cover PDF itself, which
 	// preflight checks. Absent rules are not checked against a limit.
 	CoverFile CoverFile `yaml:"cover_file"`
+	// Pricing is what the printer charges and pays (pricing.go); nil when the
+	// profile has none.
+	Pricing *Pricing `yaml:"pricing"`
 
 	// Origin is where the profile was loaded from ("built-in" or a file path).
 	Origin string `yaml:"-"`
