@@ -49,7 +49,7 @@ type Number struct {
 }
 
 func money(d decimal.Decimal, places int32) *Number { return &Number{Value: d, Places: places} }
-func pct(d decimal.Decimal) *Number                { return &Number{Value: d, Places: -1} }
+func pct(d decimal.Decimal) *Number                 { return &Number{Value: d, Places: -1} }
 
 func (n Number) String() string {
 	if n.Places < 0 {
@@ -114,7 +114,7 @@ type Row struct {
 	PrintCost *Number `json:"print_cost"` // null when unknown
 	// PrintCostFrom is "catalogue" or "input" ("" when unknown).
 	PrintCostFrom string     `json:"print_cost_from,omitempty"`
-	Rate          *Number    `json:"rate,omitempty"`     // royalty percent
+	Rate          *Number    `json:"rate,omitempty"`      // royalty percent
 	RuleFrom      string     `json:"rule_from,omitempty"` // the royalty rule's first day
 	Threshold     *Threshold `json:"threshold,omitempty"`
 	Discount      *Number    `json:"discount,omitempty"` // wholesale percent
