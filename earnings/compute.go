@@ -397,7 +397,7 @@ func (c *calc) wholesale() error {
 			c.row.BelowMinimum = list.LessThan(minList)
 		}
 	} else {
-		c.row.Notes = append(c.row.Notes, fmt.Sprintf("%s publishes no print-cost formula (pricing.md 6.8): earnings are %s before the print cost, which only its own calculator gives", c.l.PrinterName, c.fmt(c.round(gross))))
+		c.row.PrintCostNote = fmt.Sprintf("%s publishes no print-cost formula (pricing.md 6.8): the earnings are shown before the print cost, which only its own calculator gives", c.l.PrinterName)
 	}
 	return c.returns(wholesalePrice)
 }
@@ -511,15 +511,19 @@ func verdict(r *Report) string {
 			continue
 		}
 		done[row.Printer] = true
-		how := strings.ToLower(row.ChannelLabel)
+		how := "a " + row.ChannelLabel
+		if strings.ContainsAny(strings.ToLower(row.ChannelLabel[:1]), "aeiou") {
+			how = "an " + row.ChannelLabel
+		}
+		how += " sale through " + row.PrinterName
 		if row.Discount != nil {
 			how += " at " + row.Discount.String() + " % discount"
 		}
 		switch {
 		case row.Earnings == nil && row.BeforePrintCost != nil:
-			parts = append(parts, fmt.Sprintf("a %s sale through %s earns %s %s before its print cost", how, row.PrinterName, row.BeforePrintCost, row.Currency))
+			parts = append(parts, fmt.Sprintf("%s earns %s %s before its print cost", how, row.BeforePrintCost, row.Currency))
 		case row.Earnings != nil:
-			s := fmt.Sprintf("a %s sale through %s earns %s %s", how, row.PrinterName, row.Earnings, row.Currency)
+			s := fmt.Sprintf("%s earns %s %s", how, row.Earnings, row.Currency)
 			if row.BelowMinimum {
 				s += " (below its minimum list price " + row.MinList.String() + ")"
 			}

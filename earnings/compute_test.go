@@ -267,8 +267,8 @@ func TestIngramWithoutPrintCost(t *testing.T) {
 	if x.Earnings != nil || x.PrintCost != nil || str(x.BeforePrintCost) != "8.99" || x.MinList != nil {
 		t.Fatalf("earnings %s cost %s before %s", str(x.Earnings), str(x.PrintCost), str(x.BeforePrintCost))
 	}
-	if !strings.Contains(strings.Join(x.Notes, "\n"), "no print-cost formula") {
-		t.Fatalf("notes %v", x.Notes)
+	if !strings.Contains(x.PrintCostNote, "no print-cost formula") {
+		t.Fatalf("note %q", x.PrintCostNote)
 	}
 }
 

@@ -113,7 +113,9 @@ type Row struct {
 	ListExVAT *Number `json:"list_ex_vat,omitempty"`
 	PrintCost *Number `json:"print_cost"` // null when unknown
 	// PrintCostFrom is "catalogue" or "input" ("" when unknown).
-	PrintCostFrom string     `json:"print_cost_from,omitempty"`
+	PrintCostFrom string `json:"print_cost_from,omitempty"`
+	// PrintCostNote says why the print cost is unknown.
+	PrintCostNote string     `json:"print_cost_note,omitempty"`
 	Rate          *Number    `json:"rate,omitempty"`      // royalty percent
 	RuleFrom      string     `json:"rule_from,omitempty"` // the royalty rule's first day
 	Threshold     *Threshold `json:"threshold,omitempty"`

@@ -96,6 +96,7 @@ retrieval date and confidence; estimates are flagged as such.` + exitStatusHelp,
 		newBatchCmd(e, nil),
 		newPrintersCmd(e, nil),
 		newServeCmd(e, nil),
+		newEarningsCmd(e, nil),
 	)
 	return root
 }

@@ -1,0 +1,490 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/coverkit/coverkit/earnings"
+	"github.com/coverkit/coverkit/paper"
+	"github.com/coverkit/coverkit/spine"
+	"github.com/shopspring/decimal"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+type earningsOptions struct {
+	env        *env
+	spec       specFlags
+	lists      moneyFlag // --list AMOUNT CUR
+	printCosts moneyFlag // --ingram-print-cost AMOUNT CUR
+	discounts  []string  // --ingram-discount PCT or MARKET=PCT
+	returns    string
+	exVAT      bool
+	date       string
+	json       bool
+	args       []string // positional arguments: the currencies after --list and --ingram-print-cost
+}
+
+// newEarningsCmd builds the earnings command; runF, when not nil, replaces
+// runEarnings (tests use it to see the parsed options).
+func newEarningsCmd(e *env, runF func(*earningsOptions) error) *cobra.Command {
+	o := &earningsOptions{env: e}
+	c := &cobra.Command{
+		Use:   "earnings --trim WxH --pages N --list AMOUNT CUR [--list AMOUNT CUR ...] [-p kdp,ingramspark]",
+		Short: "What one copy earns on each printer and channel, side by side",
+		Long: `Prints, for one book and one list price per currency, what a copy earns on each
+printer and sales channel in each market of that currency: KDP's royalty through
+Amazon and through Expanded Distribution, IngramSpark's publisher compensation
+through bookshops. For each: the printing cost, the royalty rate or wholesale
+discount, the earnings per copy and the minimum list price, with the confidence
+of the figures behind them. UNCONFIRMED figures are marked * and listed under
+ESTIMATE; --strict refuses them.
+
+KDP: royalty = rate x list price - printing cost. Since 10 Jun 2025 the Amazon
+rate is 50 % below a threshold (9.99 USD/EUR, 7.99 GBP, ...) and 60 % at or
+above it; Expanded Distribution pays 40 % (paperback only). UK and EU
+marketplaces pay on the price without VAT: --list is what the shopper pays,
+VAT included, unless --ex-vat. --date picks the rules in force on a day.
+
+IngramSpark: compensation = list price - wholesale discount - print cost.
+IngramSpark publishes no print-cost formula: give the cost from its own
+calculator with --ingram-print-cost; without it the earnings are shown before
+the print cost. Discounts outside a market's allowed range are refused.
+
+Prices and costs come from the catalogue (pricing.md; see 'Earnings' in
+README.md); a profile given with --catalog can carry its own under pricing:.
+With --json the same report is printed as data; amounts are JSON numbers.` + exitStatusHelp,
+		Example: `  coverkit earnings --trim 6x9 --pages 300 --paper cream --list 14.99 USD
+  coverkit earnings --trim 6x9 --pages 300 --list 14.99 USD --list 11.99 GBP --ingram-discount 40 --ingram-print-cost 4.10 USD
+  coverkit earnings -p kdp --binding hardcover --trim 6x9 --pages 300 --list 24.99 USD --json`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			o.args = args
+			if runF != nil {
+				return runF(o)
+			}
+			return runEarnings(o)
+		},
+	}
+	o.spec.register(c, false)
+	fl := c.Flags()
+	for _, name := range []string{"spine", "direction"} {
+		_ = fl.MarkHidden(name) // geometry-only flags of the shared book description
+	}
+	o.lists.flags, o.printCosts.flags = fl, fl
+	fl.Var(&o.lists, "list", "list price and currency, e.g. --list 14.99 USD; repeatable, one per currency")
+	fl.Var(&o.printCosts, "ingram-print-cost", "IngramSpark's print cost per copy from its own calculator, e.g. 4.10 USD; repeatable, one per currency")
+	fl.StringArrayVar(&o.discounts, "ingram-discount", nil, "IngramSpark wholesale discount in percent for every market (40), or for one (uk=35); repeatable (default: the recommended 55)")
+	fl.StringVar(&o.returns, "returns", "no", "IngramSpark returns setting: no, deliver (US and CA only) or destroy")
+	fl.BoolVar(&o.exVAT, "ex-vat", false, "list prices exclude VAT (default: UK/EU list prices are what the shopper pays, VAT included)")
+	fl.StringVar(&o.date, "date", "", "use the royalty rules in force on this day, YYYY-MM-DD (default: the newest in the catalogue)")
+	fl.BoolVar(&o.json, "json", false, "print the report as JSON")
+	return c
+}
+
+// moneyFlag collects "AMOUNT CUR" values. A value without a currency takes
+// the next positional argument, so that "--list 14.99 USD" works as written;
+// "14.99USD", "USD 14.99" and "14.99 USD" (quoted) are accepted too.
+type moneyFlag struct {
+	flags  *pflag.FlagSet
+	values []moneyArg
+}
+
+type moneyArg struct {
+	raw    string
+	amount string
+	cur    string
+	argPos int // positional arguments seen before this flag
+}
+
+func (m *moneyFlag) String() string {
+	parts := make([]string, len(m.values))
+	for i, v := range m.values {
+		parts[i] = strings.TrimSpace(v.amount + " " + v.cur)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (m *moneyFlag) Type() string { return "AMOUNT CUR" }
+
+var moneyRE = regexp.MustCompile(`^\s*(?:([A-Za-z]{3})\s*([0-9.]+)|([0-9.]+)\s*([A-Za-z]{3})?)\s*$`)
+
+func (m *moneyFlag) Set(s string) error {
+	a := moneyArg{raw: s}
+	if m.flags != nil {
+		a.argPos = len(m.flags.Args())
+	}
+	g := moneyRE.FindStringSubmatch(s)
+	switch {
+	case g == nil:
+		a.amount = s // reported with the amount rules by parseMoneyArgs
+	case g[1] != "":
+		a.cur, a.amount = g[1], g[2]
+	default:
+		a.amount, a.cur = g[3], g[4]
+	}
+	m.values = append(m.values, a)
+	return nil
+}
+
+// earningsRun is a parsed earnings command.
+type earningsRun struct {
+	spec *bookSpec
+	req  earnings.Request
+}
+
+// parse validates the options. Malformed input is a usage error (exit 2).
+func (o *earningsOptions) parse() (*earningsRun, error) {
+	spec, err := o.spec.parse(true)
+	if err != nil {
+		return nil, err
+	}
+	r := &earningsRun{spec: spec, req: earnings.Request{ExVAT: o.exVAT}}
+	used := map[int]bool{}
+	if len(o.lists.values) == 0 {
+		return nil, usageErr("--list is required (the list price and its currency, e.g. --list 14.99 USD)")
+	}
+	for _, a := range o.lists.values {
+		cur, err := o.currencyFor("--list", a, used)
+		if err != nil {
+			return nil, err
+		}
+		p, err := earnings.ParsePrice(a.amount, cur)
+		if err != nil {
+			return nil, usageErr("--list %s %s: %v", a.amount, cur, trimBadInput(err))
+		}
+		for _, q := range r.req.Lists {
+			if q.Currency == p.Currency {
+				return nil, usageErr("--list: two list prices in %s (%s and %s); give one per currency", p.Currency, q, p)
+			}
+		}
+		r.req.Lists = append(r.req.Lists, p)
+	}
+	for _, a := range o.printCosts.values {
+		cur, err := o.currencyFor("--ingram-print-cost", a, used)
+		if err != nil {
+			return nil, err
+		}
+		p, err := earnings.ParseMoney(a.amount, cur)
+		if err != nil {
+			return nil, usageErr("--ingram-print-cost %s %s: %v", a.amount, cur, trimBadInput(err))
+		}
+		if r.req.PrintCost == nil {
+			r.req.PrintCost = map[string]decimal.Decimal{}
+		}
+		if _, dup := r.req.PrintCost[p.Currency]; dup {
+			return nil, usageErr("--ingram-print-cost: two print costs in %s; give one per currency", p.Currency)
+		}
+		r.req.PrintCost[p.Currency] = p.Amount
+	}
+	for i, a := range o.args {
+		if !used[i] {
+			return nil, usageErr("unexpected argument %q (a currency follows an amount: --list 14.99 USD)", a)
+		}
+	}
+	for _, v := range o.discounts {
+		market, pctText, named := strings.Cut(v, "=")
+		if !named {
+			market, pctText = "", v
+		}
+		market = strings.ToLower(strings.TrimSpace(market))
+		d, err := earnings.ParsePercent(pctText)
+		if err != nil {
+			return nil, usageErr("--ingram-discount %s: %v", v, trimBadInput(err))
+		}
+		if !d.LessThan(decimal.NewFromInt(100)) {
+			return nil, usageErr("--ingram-discount %s: a 100 %% discount leaves nothing to pay from", v)
+		}
+		if named && !wholesaleMarket(spec.catalog, market) {
+			return nil, usageErr("--ingram-discount %s: unknown market %q (IngramSpark's are us, uk, eu, au, ca)", v, market)
+		}
+		if r.req.Discount == nil {
+			r.req.Discount = map[string]decimal.Decimal{}
+		}
+		if _, dup := r.req.Discount[market]; dup {
+			return nil, usageErr("--ingram-discount: two discounts for %s", orAll(market))
+		}
+		r.req.Discount[market] = d
+	}
+	switch rt := strings.ToLower(strings.TrimSpace(o.returns)); rt {
+	case paper.ReturnsNo, paper.ReturnsDeliver, paper.ReturnsDestroy:
+		r.req.Returns = rt
+	case "yes-deliver", "yes-destroy":
+		r.req.Returns = strings.TrimPrefix(rt, "yes-")
+	default:
+		return nil, usageErr("--returns: unknown setting %q (want no, deliver or destroy)", o.returns)
+	}
+	if o.date != "" {
+		if _, err := time.Parse("2006-01-02", o.date); err != nil {
+			return nil, usageErr("--date: %q is not a date (want YYYY-MM-DD, e.g. 2025-06-10)", o.date)
+		}
+		r.req.Date = o.date
+	}
+	return r, nil
+}
+
+// currencyFor returns a money flag's currency: its own, or the positional
+// argument that followed it.
+func (o *earningsOptions) currencyFor(flag string, a moneyArg, used map[int]bool) (string, error) {
+	if a.cur != "" {
+		return a.cur, nil
+	}
+	for i := a.argPos; i < len(o.args); i++ {
+		if !used[i] {
+			used[i] = true
+			return o.args[i], nil
+		}
+	}
+	return "", usageErr("%s %s: no currency (write it after the amount: %s %s USD)", flag, a.raw, flag, a.raw)
+}
+
+func orAll(market string) string {
+	if market == "" {
+		return "every market"
+	}
+	return market
+}
+
+func trimBadInput(err error) string {
+	return strings.TrimPrefix(err.Error(), earnings.ErrBadInput.Error()+": ")
+}
+
+// wholesaleMarket reports whether any printer's wholesale channel sells in market.
+func wholesaleMarket(cat *paper.Catalog, market string) bool {
+	for _, p := range cat.Printers {
+		if p.Pricing == nil {
+			continue
+		}
+		for _, ch := range p.Pricing.Channels {
+			if ch.Kind == paper.ChannelWholesale && containsFold(ch.Markets, market) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func containsFold(list []string, s string) bool {
+	for _, v := range list {
+		if strings.EqualFold(v, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func runEarnings(o *earningsOptions) error {
+	e := o.env
+	r, err := o.parse()
+	if err != nil {
+		return err
+	}
+	if err := r.spec.applyInterior(e.stderr); err != nil {
+		return err
+	}
+	var inputs []earnings.Input
+	var skipped []string
+	for _, p := range r.spec.printers {
+		if p.Pricing == nil {
+			msg := fmt.Sprintf("%s: the catalogue has no pricing for %s (pricing.md covers KDP and IngramSpark; a profile can add a pricing: section)", p.ID, p.Name)
+			if r.spec.explicit {
+				return failErr(errors.New(msg), "see docs/printer-profiles.md, section Pricing")
+			}
+			skipped = append(skipped, msg)
+			continue
+		}
+		l, err := spine.Compute(p, r.spec.req)
+		if err != nil {
+			if r.spec.explicit {
+				return failErr(err)
+			}
+			skipped = append(skipped, err.Error())
+			continue
+		}
+		inputs = append(inputs, earnings.Input{Layout: l, Pricing: p.Pricing})
+	}
+	if len(inputs) == 0 {
+		return failErr(fmt.Errorf("no printer with pricing offers this book:\n  %s", strings.Join(skipped, "\n  ")))
+	}
+	rep, err := earnings.Compute(inputs, r.req)
+	if err != nil {
+		switch {
+		case errors.Is(err, earnings.ErrRefused):
+			return failErr(err, earningsHint(err))
+		case errors.Is(err, earnings.ErrBadInput):
+			return usageErr("%v", trimBadInput(err))
+		}
+		return err
+	}
+	if r.spec.strict && rep.Estimate {
+		return failErr(fmt.Errorf("--strict: the earnings use UNCONFIRMED values: %s", strings.Join(rep.Warnings, "; ")),
+			"drop --strict to see them as estimates, or give a profile with confirmed values (--catalog)")
+	}
+	if o.json {
+		b, err := rep.JSON()
+		if err != nil {
+			return err
+		}
+		_, err = e.stdout.Write(b)
+		return err
+	}
+	writeEarnings(e.stdout, rep, skipped)
+	return nil
+}
+
+func earningsHint(err error) string {
+	var ee *earnings.Error
+	if errors.As(err, &ee) && ee.Field == "discount" {
+		return "choose --ingram-discount within the range, or give a profile with your own range (--catalog)"
+	}
+	return "choose --returns no or destroy for this market"
+}
+
+// writeEarnings prints the report: a table per list price, then the verdict,
+// thresholds, returns, notes and estimates.
+func writeEarnings(w io.Writer, r *earnings.Report, skipped []string) {
+	b := r.Book
+	fmt.Fprintf(w, "%s x %s in %s, %s paper, %d pages\n", b.TrimW, b.TrimH, b.Binding, b.Paper, b.Pages)
+	if r.Date != "" {
+		fmt.Fprintf(w, "royalty rules in force on %s\n", r.Date)
+	}
+	var thresholds, returns, notes []string
+	for _, m := range r.Markets {
+		fmt.Fprintln(w)
+		basis := ""
+		if r.ExVAT {
+			basis = " (without VAT)"
+		}
+		fmt.Fprintf(w, "list price %s %s%s\n", m.List, m.Currency, basis)
+		if len(m.Rows) == 0 {
+			fmt.Fprintf(w, "  no printer compared sells in %s\n", m.Currency)
+			continue
+		}
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "printer\tchannel\tmarket\tVAT\tprint cost\trate or discount\tearnings\tmin list\tconfidence")
+		for _, x := range m.Rows {
+			conf := x.Confidence.String()
+			if x.Estimate {
+				conf += " *"
+			}
+			vat := "-"
+			if x.VATRate != nil {
+				vat = x.VATRate.String() + " %"
+			}
+			if x.Unavailable != "" {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t-\t-\t-\t-\tunavailable\n", x.PrinterName, x.ChannelLabel, x.MarketLabel, vat)
+				notes = append(notes, fmt.Sprintf("%s %s %s: %s", x.PrinterName, x.ChannelLabel, x.Market, x.Unavailable))
+				continue
+			}
+			cost := "not given"
+			if x.PrintCost != nil {
+				cost = x.PrintCost.String()
+				if x.PrintCostFrom == "input" {
+					cost += " (yours)"
+				}
+			}
+			rate := "-"
+			switch {
+			case x.Rate != nil:
+				rate = x.Rate.String() + " %"
+			case x.Discount != nil:
+				rate = x.Discount.String() + " % discount"
+			}
+			earn := "-"
+			switch {
+			case x.Earnings != nil:
+				earn = x.Earnings.String()
+			case x.BeforePrintCost != nil:
+				earn = x.BeforePrintCost.String() + " - print cost"
+			}
+			minList := "-"
+			if x.MinList != nil {
+				minList = x.MinList.String()
+				if x.BelowMinimum {
+					minList += " (list below)"
+				}
+			}
+			if x.AboveMaximum {
+				earn += " (list above max " + x.MaxList.String() + ")"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", x.PrinterName, x.ChannelLabel, x.MarketLabel, vat, cost, rate, earn, minList, conf)
+			if t := x.Threshold; t != nil {
+				s := fmt.Sprintf("%s %s: %s %% from %s %s", x.PrinterName, x.Market, t.RateAtOr, t.Value, x.Currency)
+				if x.VATRate != nil {
+					s += " without VAT"
+				}
+				if t.EarningsAt != nil {
+					s += fmt.Sprintf(", %s %% below: at %s a copy would earn %s", t.RateBelow, t.Value, t.EarningsAt)
+				} else {
+					s += fmt.Sprintf("; below it %s %%", t.RateBelow)
+				}
+				thresholds = appendUnique(thresholds, s)
+			}
+			if rt := x.Returns; rt != nil {
+				s := fmt.Sprintf("%s %s: returns %s", x.PrinterName, x.Market, rt.Option)
+				if rt.Charge.Value.IsZero() {
+					s += ", a return costs nothing (no returns accepted)"
+				} else {
+					s += fmt.Sprintf(", a returned copy costs %s %s", rt.Charge, x.Currency)
+					if rt.Shipping != nil {
+						s += fmt.Sprintf(" (wholesale %s + shipping %s)", rt.Wholesale, rt.Shipping)
+					} else {
+						s += " (the wholesale price)"
+					}
+				}
+				returns = append(returns, s)
+			}
+			if x.PrintCostNote != "" {
+				notes = appendUnique(notes, x.PrintCostNote+"; give it with --ingram-print-cost AMOUNT "+x.Currency)
+			}
+			for _, n := range x.Notes {
+				notes = appendUnique(notes, x.PrinterName+" "+x.Market+": "+n)
+			}
+		}
+		tw.Flush()
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "verdict: "+r.Verdict)
+	section := func(title string, lines []string) {
+		if len(lines) == 0 {
+			return
+		}
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, title)
+		for _, l := range lines {
+			fmt.Fprintln(w, "  "+l)
+		}
+	}
+	section("royalty thresholds:", thresholds)
+	section("returns:", returns)
+	sort.Strings(skipped)
+	for _, s := range skipped {
+		notes = append(notes, "not shown: "+s)
+	}
+	for _, n := range r.Notes {
+		notes = append(notes, n)
+	}
+	section("notes:", notes)
+	if r.Estimate {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "* ESTIMATE: some values are UNCONFIRMED; check them against the printer's own calculator:")
+		for _, s := range r.Warnings {
+			fmt.Fprintln(w, "  - "+s)
+		}
+	}
+}
+
+func appendUnique(list []string, s string) []string {
+	for _, v := range list {
+		if v == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
