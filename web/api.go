@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"math"
 	"mime"
 	"net/http"
@@ -19,15 +18,6 @@ import (
 	"github.com/coverkit/coverkit/spine"
 	"github.com/shopspring/decimal"
 )
-
-// templateFormats are the template formats, in ZIP order.
-var templateFormats = []string{"pdf", "svg", "png"}
-
-var contentTypes = map[string]string{
-	"pdf": "application/pdf",
-	"svg": "image/svg+xml",
-	"png": "image/png",
-}
 
 // handleSpine answers what `coverkit spine --json` prints for the book.
 // A POST may carry an interior PDF (field "interior") instead of trim and pages.
@@ -81,12 +71,13 @@ func (s *Server) handleTemplate(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	format := strings.ToLower(f.get("format"))
-	if format == "" {
-		format = "svg"
+	fs := f.get("format")
+	if fs == "" {
+		fs = "svg"
 	}
-	if contentTypes[format] == "" {
-		writeError(w, badField("format", "--format: unknown format %q (want pdf, svg or png)", format))
+	format, ok := render.LookupFormat(fs)
+	if !ok {
+		writeError(w, badField("format", "--format: unknown format %q (want %s)", strings.ToLower(fs), render.FormatList()))
 		return
 	}
 	if len(b.printers) != 1 || !b.explicit {
@@ -103,7 +94,7 @@ func (s *Server) handleTemplate(w http.ResponseWriter, r *http.Request) {
 		writeError(w, refusal(o))
 		return
 	}
-	if format == "png" {
+	if format.Raster {
 		release, err := s.acquire(r.Context())
 		if err != nil {
 			writeError(w, err)
@@ -111,15 +102,20 @@ func (s *Server) handleTemplate(w http.ResponseWriter, r *http.Request) {
 		}
 		defer release()
 	}
-	var buf bytes.Buffer
-	if err := s.drawTemplate(&buf, format, o.layout, ro, code); err != nil {
+	t, err := s.newTemplate(o.layout, ro, code)
+	if err != nil {
 		writeError(w, err)
 		return
 	}
-	w.Header().Set("Content-Type", contentTypes[format])
+	var buf bytes.Buffer
+	if err := t.Write(&buf, format.Name); err != nil {
+		writeError(w, templateErr(format.Name, err))
+		return
+	}
+	w.Header().Set("Content-Type", format.MediaType)
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
-	name := render.FileName(o.layout, format)
+	name := render.FileName(o.layout, format.Name)
 	disp := "inline"
 	if f.get("download") != "" {
 		disp = "attachment"
@@ -144,6 +140,13 @@ func refusal(o outcome) error {
 // renderOptions reads title, author, dpi and the barcode fields.
 func (s *Server) renderOptions(f *form) (render.Options, *bookCode, error) {
 	ro := render.Options{Title: f.get("title"), Author: f.get("author"), DPI: render.DefaultDPI, Version: s.o.Version}
+	if err := render.CheckText(ro.Title, ro.Author); err != nil {
+		field := "title"
+		if len(ro.Title) <= render.MaxText {
+			field = "author"
+		}
+		return ro, nil, badField(field, "--title/--author: %s", strings.TrimPrefix(err.Error(), render.ErrTextTooLong.Error()+": "))
+	}
 	if v := f.get("dpi"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > render.MaxDPI {
@@ -155,27 +158,24 @@ func (s *Server) renderOptions(f *form) (render.Options, *bookCode, error) {
 	return ro, code, err
 }
 
-func (s *Server) drawTemplate(w io.Writer, format string, l *spine.Layout, ro render.Options, code *bookCode) error {
+// newTemplate lays l's template out once, with the barcode fitted to its box.
+func (s *Server) newTemplate(l *spine.Layout, ro render.Options, code *bookCode) (*render.Template, error) {
 	if code != nil {
 		sym, err := code.symbolFor(l)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		ro.Barcode = sym
 	}
-	var err error
-	switch format {
-	case "pdf":
-		err = render.PDF(w, l, ro)
-	case "svg":
-		err = render.SVG(w, l, ro)
-	case "png":
-		err = render.PNG(w, l, ro)
-	}
+	t, err := render.NewTemplate(l, ro)
 	if err != nil {
-		return &apiError{Status: http.StatusUnprocessableEntity, Msg: fmt.Sprintf("%s template: %v", format, err)}
+		return nil, &apiError{Status: http.StatusUnprocessableEntity, Msg: fmt.Sprintf("%s: %v", l.PrinterName, err)}
 	}
-	return nil
+	return t, nil
+}
+
+func templateErr(format string, err error) error {
+	return &apiError{Status: http.StatusUnprocessableEntity, Msg: fmt.Sprintf("%s template: %v", format, err)}
 }
 
 // handleZip answers every printer's template in every format, one ZIP.
@@ -206,13 +206,18 @@ func (s *Server) handleZip(w http.ResponseWriter, r *http.Request) {
 			refusals = append(refusals, o.err.Error())
 			continue
 		}
-		for _, format := range templateFormats {
+		t, err := s.newTemplate(o.layout, ro, code)
+		if err != nil {
+			writeError(w, err)
+			return
+		}
+		for _, format := range render.FormatNames() {
 			zf, err := zw.Create(render.FileName(o.layout, format))
 			if err == nil {
-				err = s.drawTemplate(zf, format, o.layout, ro, code)
+				err = t.Write(zf, format)
 			}
 			if err != nil {
-				writeError(w, err)
+				writeError(w, templateErr(format, err))
 				return
 			}
 		}
@@ -404,7 +409,8 @@ func (s *Server) handleBarcode(w http.ResponseWriter, r *http.Request) {
 	if format == "" {
 		format = "svg"
 	}
-	if contentTypes[format] == "" {
+	media := map[string]string{"pdf": "application/pdf", "svg": "image/svg+xml", "png": "image/png"}[format]
+	if media == "" {
 		writeError(w, badField("format", "--format %s: unknown format (want pdf, svg or png)", format))
 		return
 	}
@@ -453,7 +459,7 @@ func (s *Server) handleBarcode(w http.ResponseWriter, r *http.Request) {
 		writeError(w, &apiError{Status: http.StatusUnprocessableEntity, Msg: fmt.Sprintf("barcode: %v", err)})
 		return
 	}
-	w.Header().Set("Content-Type", contentTypes[format])
+	w.Header().Set("Content-Type", media)
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
 	w.Header().Set("X-Coverkit-Barcode", code.describe())

@@ -7,6 +7,7 @@ import (
 
 	"github.com/coverkit/coverkit/barcode"
 	"github.com/coverkit/coverkit/isbn"
+	"github.com/coverkit/coverkit/render"
 	"github.com/coverkit/coverkit/spine"
 )
 
@@ -74,16 +75,12 @@ func (b *bookCode) symbol(mag float64) (*barcode.Symbol, error) {
 }
 
 // symbolFor is the barcode at the largest size up to 100% that fits l's
-// barcode box, as the CLI's template --isbn draws it.
+// barcode box: render.FitBarcode, the rule the CLI's template --isbn uses.
 func (b *bookCode) symbolFor(l *spine.Layout) (*barcode.Symbol, error) {
-	z, ok := l.Zone(spine.ZoneBarcode)
-	if !ok {
-		return nil, nil
-	}
-	mag, err := barcode.FitMagnification(z.W.InexactFloat64(), z.H.InexactFloat64(), b.line, !b.addon.IsZero())
+	sym, _, err := render.FitBarcode(l, b.isbn, b.addon)
 	if err != nil {
 		return nil, &apiError{Status: http.StatusUnprocessableEntity, Field: "isbn", Msg: fmt.Sprintf("%s: %v", l.PrinterName, err),
 			Hints: []string{"try add-on none to drop the add-on, or place the barcode yourself"}}
 	}
-	return b.symbol(min(mag, 1))
+	return sym, nil
 }

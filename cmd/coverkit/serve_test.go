@@ -94,6 +94,31 @@ func TestServeAPIMatchesCLIJSON(t *testing.T) {
 	}
 }
 
+// A template from the API is the file `coverkit template` writes.
+func TestServeTemplateMatchesCLI(t *testing.T) {
+	srv := web.New(web.Options{Addr: "127.0.0.1:7777", Version: version, Log: io.Discard, TempDir: t.TempDir()})
+	dir := t.TempDir()
+	var out, errb bytes.Buffer
+	args := []string{"template", "-p", "kdp", "--paper", "cream", "-t", "6x9", "-n", "300", "--format", "pdf,svg", "--title", "My Book",
+		"--isbn", "978-1-913588-65-6", "--price", "19.95", "--out", dir}
+	if code := run(args, nil, &out, &errb); code != 0 {
+		t.Fatalf("template: exit %d %s", code, &errb)
+	}
+	for _, f := range []string{"pdf", "svg"} {
+		want, err := os.ReadFile(filepath.Join(dir, "kdp_paperback_6x9_300pp_cream."+f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := httptest.NewRequest("GET", "/api/template?p=kdp&paper=cream&trim=6x9&pages=300&title=My+Book&isbn=978-1-913588-65-6&price=19.95&format="+f, nil)
+		r.Host = "127.0.0.1:7777"
+		w := httptest.NewRecorder()
+		srv.ServeHTTP(w, r)
+		if !bytes.Equal(w.Body.Bytes(), want) {
+			t.Errorf("%s: API (%d bytes, %d) differs from the CLI's file (%d bytes)\n%.300s", f, w.Body.Len(), w.Code, len(want), w.Body)
+		}
+	}
+}
+
 func TestServeCommand(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
