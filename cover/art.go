@@ -8,11 +8,11 @@ import (
 	"image/color"
 	"image/jpeg"
 	"image/png"
-	"io"
-	"os"
+	"io/fs"
 	"path/filepath"
 	"sync"
 
+	"github.com/coverkit/coverkit/internal/userfile"
 	"github.com/hhrutter/tiff"
 )
 
@@ -102,53 +102,17 @@ func (a *Art) Aspect() float64 {
 // ReadArtFile reads art from a regular file (not a directory, FIFO or
 // device) of at most MaxArtBytes.
 func ReadArtFile(name string) (*Art, error) {
-	data, err := readRegular(name, MaxArtBytes)
+	data, err := userfile.ReadFile(name, MaxArtBytes)
 	if err != nil {
-		return nil, &ArtError{File: name, Err: err}
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, &ArtError{File: name, Err: fmt.Errorf("no such file")}
+		}
+		if errors.Is(err, fs.ErrPermission) {
+			return nil, &ArtError{File: name, Err: fmt.Errorf("cannot read it: permission denied")}
+		}
+		return nil, err // userfile's errors name the file
 	}
 	return ReadArt(name, data)
-}
-
-// readRegular reads a regular file with a size cap: a FIFO would block and a
-// device or directory is never art.
-func readRegular(name string, max int64) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("no such file")
-		}
-		if errors.Is(err, os.ErrPermission) {
-			return nil, fmt.Errorf("cannot read it: permission denied")
-		}
-		return nil, fmt.Errorf("cannot open it: %v", unwrapPath(err))
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("cannot read it: %v", unwrapPath(err))
-	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file")
-	}
-	if st.Size() > max {
-		return nil, fmt.Errorf("%w: %d bytes is more than the %d-byte limit", ErrTooLarge, st.Size(), max)
-	}
-	b, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, fmt.Errorf("cannot read it: %v", unwrapPath(err))
-	}
-	if int64(len(b)) > max {
-		return nil, fmt.Errorf("%w: more than the %d-byte limit", ErrTooLarge, max)
-	}
-	return b, nil
-}
-
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // ReadArt reads art from its bytes; name is used in messages. The format is

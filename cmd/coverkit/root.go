@@ -97,6 +97,7 @@ retrieval date and confidence; estimates are flagged as such.` + exitStatusHelp,
 		newPrintersCmd(e, nil),
 		newServeCmd(e, nil),
 		newEarningsCmd(e, nil),
+		newCoverCmd(e, nil),
 	)
 	return root
 }

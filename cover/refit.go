@@ -1,0 +1,318 @@
+package cover
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/coverkit/coverkit/paper"
+	"github.com/coverkit/coverkit/spine"
+	"github.com/shopspring/decimal"
+)
+
+// ErrRefit reports a finished cover that cannot be re-fitted as asked.
+var ErrRefit = errors.New("cannot re-fit")
+
+// SpineFill says how a re-fitted cover's spine is rebuilt.
+type SpineFill string
+
+// Spine fills.
+const (
+	FillStretch SpineFill = "stretch" // the source's spine scaled across to the new width
+	FillMirror  SpineFill = "mirror"  // the source's spine unscaled, centred, its edges reflected into any extra width
+	FillColor   SpineFill = "color"   // a flat colour (Request.SpineColor), lettered anew
+)
+
+// ParseSpineFill reads --spine-fill.
+func ParseSpineFill(s string) (SpineFill, error) {
+	switch f := SpineFill(strings.ToLower(strings.TrimSpace(s))); f {
+	case FillStretch, FillMirror, FillColor:
+		return f, nil
+	case "":
+		return FillStretch, nil
+	}
+	return "", fmt.Errorf("unknown spine fill %q (want stretch, mirror or color)", s)
+}
+
+// RefitOptions control [Refit].
+type RefitOptions struct {
+	SpineFill SpineFill
+}
+
+// Source is a finished full-wrap cover and the layout it was made for, found
+// from its size.
+type Source struct {
+	Art    *Art
+	Layout *spine.Layout // the source's geometry, its spine as measured
+	// W, H are the sheet in inches; DPI the raster's resolution (0 for PDF).
+	W, H, DPI float64
+	// Spine is the measured spine in inches.
+	Spine decimal.Decimal
+}
+
+// DefaultTolerance is how far a source's height may be from the printer's
+// sheet height: 1 pt, as coverkit check allows.
+const DefaultTolerance = 1.0 / 72
+
+// OpenSource finds the spine of a finished cover made for printer p and the
+// book req describes (binding, paper, trim, direction; the page count is
+// not needed). A PDF's sheet is its BleedBox (else its MediaBox cut to the
+// CropBox); a raster's resolution is its pixel height over the sheet height,
+// which does not depend on the spine. The spine is what the sheet width
+// leaves after the panels, bleed or wrap and flaps. A size that fits no
+// spine of p is refused with ErrRefit.
+func OpenSource(a *Art, p *paper.Printer, req spine.Request, tol float64) (*Source, error) {
+	if tol <= 0 {
+		tol = DefaultTolerance
+	}
+	// The fixed part of the sheet comes from a layout with any spine.
+	probe := req
+	one := decimal.NewFromInt(1)
+	probe.Spine = &one
+	if probe.Pages == 0 {
+		probe.Pages = 100
+	}
+	base, err := spine.Compute(p, probe)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrRefit, p.Name, err)
+	}
+	sheetH := base.Sheet.H.InexactFloat64()
+	fixed := base.Sheet.W.Sub(base.Spine).InexactFloat64()
+	s := &Source{Art: a}
+	if a.Raster() {
+		s.H = sheetH
+		s.DPI = float64(a.PxH) / sheetH
+		s.W = float64(a.PxW) / s.DPI
+	} else {
+		pg := *a.page
+		pg.Box = pg.Sheet
+		s.Art = &Art{Name: a.Name, Format: a.Format, Model: a.Model, PtW: pg.Box.W(), PtH: pg.Box.H(), Notes: a.Notes, page: &pg}
+		s.W, s.H = pg.Box.W()/72, pg.Box.H()/72
+		if math.Abs(s.H-sheetH) > tol {
+			return nil, fmt.Errorf("%w: %s is %.4f in high, but a %s %s cover for this trim is %.4f in high (sheet %s); it was made for another trim, printer or binding",
+				ErrRefit, a.Name, s.H, p.Name, req.Binding, sheetH, sheetBoxName(a.page))
+		}
+	}
+	S := s.W - fixed
+	if !(S > 0) || math.IsInf(S, 0) {
+		return nil, fmt.Errorf("%w: %s is %.4f x %.4f in: narrower than %s's %s panels, bleed and flaps (%.4f in) with any spine",
+			ErrRefit, a.Name, s.W, s.H, p.Name, req.Binding, fixed)
+	}
+	if S > 10 {
+		return nil, fmt.Errorf("%w: %s is %.4f in wide: that leaves a %.2f in spine, wider than any book", ErrRefit, a.Name, s.W, S)
+	}
+	s.Spine = decimal.NewFromFloat(S).Round(4)
+	lreq := req
+	lreq.Spine = &s.Spine
+	if lreq.Pages == 0 {
+		lreq.Pages = 100
+	}
+	l, err := spine.Compute(p, lreq)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s with a %s in spine: %v", ErrRefit, p.Name, s.Spine, err)
+	}
+	s.Layout = l
+	return s, nil
+}
+
+func sheetBoxName(pg *pdfPage) string {
+	if pg.Sheet != pg.Box {
+		return "BleedBox"
+	}
+	return "MediaBox"
+}
+
+// Refit builds the cover for layout l from the finished cover src: the back
+// and front panels (with flaps on a jacket) keep their size and content,
+// moved to the new spine edges; the spine is rebuilt at its new width.
+func Refit(src *Source, l *spine.Layout, p *paper.Printer, r *Request, o RefitOptions) (*Cover, error) {
+	b, err := newBuilder(l, p, r)
+	if err != nil {
+		return nil, err
+	}
+	fill := o.SpineFill
+	if fill == "" {
+		fill = FillStretch
+	}
+	if _, err := ParseSpineFill(string(fill)); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrRefit, err)
+	}
+	if fill == FillColor && r.SpineColor == nil {
+		return nil, fmt.Errorf("%w: --spine-fill color needs --spine-color", ErrRefit)
+	}
+	sl := src.Layout
+	if sl.RightToLeft != l.RightToLeft {
+		return nil, fmt.Errorf("%w: the source reads %s, the target %s", ErrRefit, direction(sl), direction(l))
+	}
+	const tol = 0.002 // inches: panels must match to print the same
+	same := func(a, b decimal.Decimal) bool { return math.Abs(a.Sub(b).InexactFloat64()) <= tol }
+	if !same(sl.Panel.W, l.Panel.W) || !same(sl.Panel.H, l.Panel.H) {
+		return nil, fmt.Errorf("%w: %s's panels are %s x %s in, but %s %s needs %s x %s in: a panel cannot be kept unchanged",
+			ErrRefit, src.Art.Name, sl.Panel.W.Round(4), sl.Panel.H.Round(4), l.PrinterName, l.Binding, l.Panel.W.Round(4), l.Panel.H.Round(4))
+	}
+	if !same(sl.Flap, l.Flap) || !same(sl.FlapFold, l.FlapFold) {
+		return nil, fmt.Errorf("%w: %s's flaps (%s in, fold %s in) differ from %s's (%s in, fold %s in)",
+			ErrRefit, src.Art.Name, sl.Flap.Round(4), sl.FlapFold.Round(4), l.PrinterName, l.Flap.Round(4), l.FlapFold.Round(4))
+	}
+	srcOuter := sl.Bleed.Add(sl.Wrap)
+	dstOuter := l.Bleed.Add(l.Wrap)
+	short := dstOuter.Sub(srcOuter).InexactFloat64()
+	if short > tol && r.Extend == ExtendNone {
+		return nil, fmt.Errorf("%w: %s needs %s in of %s, but %s has %s in; give --extend mirror, edge or color to fill the difference",
+			ErrRefit, l.PrinterName, dstOuter.Round(4), outerWord(l), src.Art.Name, srcOuter.Round(4))
+	}
+	if r.Extend == ExtendEdge && !src.Art.Raster() {
+		return nil, fmt.Errorf("%w: --extend edge stretches edge pixels and needs a raster source; use mirror or color", ErrRefit)
+	}
+	a := src.Art
+	name, err := b.xobject(a)
+	if err != nil {
+		return nil, err
+	}
+	b.models[a.Model] = append(b.models[a.Model], a.Name)
+	Wt := l.Sheet.W.InexactFloat64() * 72
+	Ws, Hs := src.W*72, src.H*72
+	y0 := (b.H - Hs) / 2
+	ssp := srcZone(sl, spine.ZoneSpine, Hs)
+	tsp, _ := b.zone(spine.ZoneSpine)
+	ext := white(r.ExtendColor)
+	sides := []struct {
+		name   string
+		region rect
+		dx     float64
+	}{
+		{"left", rect{0, 0, tsp.LLX, b.H}, tsp.LLX - ssp.LLX},
+		{"right", rect{tsp.URX, 0, Wt, b.H}, tsp.URX - ssp.URX},
+	}
+	for _, sd := range sides {
+		A := rect{sd.dx, y0, sd.dx + Ws, y0 + Hs}
+		// The source's own sheet on this side, less its spine: what may be shown.
+		var own rect
+		if sd.name == "left" {
+			own = rect{A.LLX, A.LLY, A.LLX + ssp.LLX, A.URY}
+		} else {
+			own = rect{A.LLX + ssp.URX, A.LLY, A.URX, A.URY}
+		}
+		b.clip(sd.region)
+		b.drawArt(name, a, A, false, false)
+		if short > tol {
+			b.extendSide(name, a, A, own, sd.region, r.Extend, ext)
+		}
+		b.unclip()
+	}
+	panel := func(zone string) Placement {
+		z, _ := b.zone(zone)
+		p := Placement{Panel: zone, Art: a.Name, Fit: "re-fit", Width: Ws / 72, Height: Hs / 72}
+		if a.Raster() {
+			p.PPI = src.DPI
+		}
+		_ = z
+		return p
+	}
+	b.c.Placements = append(b.c.Placements, panel(spine.ZoneBack), panel(spine.ZoneFront))
+	if short < -tol {
+		b.note(Info, fmt.Sprintf("the source's %s in of %s is cut to %s's %s in", srcOuter.Round(4), outerWord(sl), l.PrinterName, dstOuter.Round(4)))
+	} else if short > tol {
+		b.note(Info, fmt.Sprintf("%s needs %s in of %s, the source has %s in: the rest is filled by --extend %s", l.PrinterName, dstOuter.Round(4), outerWord(l), srcOuter.Round(4), r.Extend))
+	}
+	if b.minPPI > 0 && src.DPI > 0 && src.DPI < b.minPPI-0.5 {
+		b.note(Warning, fmt.Sprintf("%s is %.0f ppi, below %s's %.0f ppi minimum", a.Name, src.DPI, l.PrinterName, b.minPPI))
+	}
+	// The spine.
+	sS, tS := ssp.W(), tsp.W()
+	region := rect{tsp.LLX, 0, tsp.URX, b.H}
+	switch fill {
+	case FillColor:
+		if err := b.spine(FitCover, ext); err != nil {
+			return nil, err
+		}
+		if err := b.spineText(); err != nil {
+			return nil, err
+		}
+	case FillStretch:
+		k := tS / sS
+		if sS <= 0 {
+			k = 1
+		}
+		A := rect{tsp.LLX - ssp.LLX*k, y0, tsp.LLX + (Ws-ssp.LLX)*k, y0 + Hs}
+		b.clip(region)
+		b.drawArt(name, a, A, false, false)
+		b.unclip()
+		if d := math.Abs(k - 1); d > 0.05 {
+			b.note(Warning, fmt.Sprintf("the spine is stretched %.1f%% (from %.4f to %.4f in): lettering on it is distorted; --spine-fill color re-sets it", d*100, sS/72, tS/72))
+		} else if d > 0.0005 {
+			b.note(Info, fmt.Sprintf("the spine is stretched %.1f%% (from %.4f to %.4f in)", d*100, sS/72, tS/72))
+		}
+	case FillMirror:
+		dx := (tsp.LLX + tsp.URX - ssp.LLX - ssp.URX) / 2
+		A := rect{dx, y0, dx + Ws, y0 + Hs}
+		own := rect{A.LLX + ssp.LLX, A.LLY, A.LLX + ssp.URX, A.URY}
+		b.clip(region)
+		b.clip(own)
+		b.drawArt(name, a, A, false, false)
+		b.unclip()
+		if tS > sS {
+			// Reflect the source spine's edges into the extra width.
+			for _, left := range []bool{true, false} {
+				m := A
+				var piece rect
+				if left {
+					m.LLX, m.URX = 2*own.LLX-A.URX, 2*own.LLX-A.LLX
+					piece = rect{region.LLX, region.LLY, own.LLX, region.URY}
+				} else {
+					m.LLX, m.URX = 2*own.URX-A.URX, 2*own.URX-A.LLX
+					piece = rect{own.URX, region.LLY, region.URX, region.URY}
+				}
+				b.clip(piece)
+				b.drawArt(name, a, m, true, false)
+				b.unclip()
+			}
+			b.note(Info, fmt.Sprintf("the spine grew from %.4f to %.4f in: the source's spine is centred and its edges mirrored into the extra", sS/72, tS/72))
+		} else if tS < sS {
+			b.note(Info, fmt.Sprintf("the spine shrank from %.4f to %.4f in: the source's spine is centred and %.4f in cut from each side", sS/72, tS/72, (sS-tS)/144))
+		}
+		b.unclip()
+	}
+	if fill != FillColor && !l.SpineText.Allowed {
+		b.note(Warning, fmt.Sprintf("the source's spine is carried over as it is; %s: if it is lettered, use --spine-fill color", l.SpineText.Reason))
+	}
+	b.barcode()
+	return b.finish()
+}
+
+// extendSide fills what the source does not cover on one side of the spine.
+func (b *builder) extendSide(name string, a *Art, A, own, region rect, mode Extend, c Color) {
+	// Treat the source's own part of the sheet as the art's extent for the
+	// extension; the rest of the side region beyond it is filled.
+	pieceRect := rect{max(own.LLX, region.LLX), own.LLY, min(own.URX, region.URX), own.URY}
+	if mode == ExtendColor || mode == ExtendNone {
+		b.extend(name, a, pieceRect, region, ExtendColor, c)
+		return
+	}
+	// mirror or edge reflect or stretch the source's outer edges; the art is
+	// the whole sheet, so draw it as it lies on this side.
+	b.extend(name, a, A, region, mode, c)
+}
+
+// srcZone is a source layout zone in points, lower-left origin.
+func srcZone(l *spine.Layout, name string, H float64) rect {
+	z, _ := l.Zone(name)
+	x, y := z.X.InexactFloat64()*72, z.Y.InexactFloat64()*72
+	w, h := z.W.InexactFloat64()*72, z.H.InexactFloat64()*72
+	return rect{x, H - y - h, x + w, H - y}
+}
+
+func outerWord(l *spine.Layout) string {
+	if l.Binding == paper.Hardcover {
+		return "wrap"
+	}
+	return "bleed"
+}
+
+func direction(l *spine.Layout) string {
+	if l.RightToLeft {
+		return "right to left"
+	}
+	return "left to right"
+}
