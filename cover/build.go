@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"math"
 	"sort"
 	"strings"
 	"sync"
@@ -299,9 +300,10 @@ func (b *builder) sampleSpineColor() (Color, string, error) {
 		}
 	}
 	q := func(i int) float64 { return float64(int(sum[i]/count+0.5)) / 255 }
+	pct := func(i int) float64 { return math.Round(sum[i]/count/255*100) / 100 } // whole percent ink
 	switch {
 	case isCMYK:
-		return Color{ModelCMYK, []float64{q(0), q(1), q(2), q(3)}}, where, nil
+		return Color{ModelCMYK, []float64{pct(0), pct(1), pct(2), pct(3)}}, where, nil
 	case gray:
 		return Color{ModelGray, []float64{q(0)}}, where, nil
 	}

@@ -3,6 +3,7 @@ package cover
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -86,7 +87,7 @@ func ParseColor(s string) (Color, error) {
 
 // String is the colour in the form ParseColor reads.
 func (c Color) String() string {
-	p := func(f float64) string { return strconv.FormatFloat(f*100, 'f', -1, 64) }
+	p := func(f float64) string { return strconv.FormatFloat(math.Round(f*1000)/10, 'f', -1, 64) }
 	switch c.Model {
 	case ModelGray:
 		return "gray(" + p(1-c.V[0]) + ")"

@@ -307,6 +307,16 @@ func readDocInfo(xt *model.XRefTable, f *Facts) {
 					f.PDFXVersion = strings.TrimSpace(s)
 				}
 			}
+			// PDF/X-1a:2001 declares GTS_PDFXVersion (PDF/X-1:2001) and its
+			// level in GTS_PDFXConformance (PDF/X-1a:2001), ISO 15930-1: the
+			// level is what printers name.
+			if strings.HasPrefix(f.PDFXVersion, "PDF/X-1:") {
+				if o, ok := d.Find("GTS_PDFXConformance"); ok {
+					if s, err := xt.DereferenceText(o); err == nil && strings.TrimSpace(s) != "" {
+						f.PDFXVersion = strings.TrimSpace(s)
+					}
+				}
+			}
 		}
 	}
 	cat, err := xt.Catalog()

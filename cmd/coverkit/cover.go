@@ -430,7 +430,14 @@ func checkWritten(c *cover.Cover, l *spine.Layout, p *paper.Printer, spec *bookS
 		if !found {
 			pr.Results = append(pr.Results, preflight.Result{Check: n.Rule, Status: preflight.Fail, Message: n.Text})
 		}
-		pr.Status = preflight.Fail
+	}
+	// The verdict follows the results as amended.
+	rank := map[preflight.Status]int{preflight.Pass: 0, preflight.Skip: 1, preflight.Warn: 2, preflight.Fail: 3}
+	pr.Status = preflight.Pass
+	for _, res := range pr.Results {
+		if rank[res.Status] > rank[pr.Status] {
+			pr.Status = res.Status
+		}
 	}
 	return pr
 }
