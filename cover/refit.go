@@ -66,17 +66,13 @@ func OpenSource(a *Art, p *paper.Printer, req spine.Request, tol float64) (*Sour
 	if tol <= 0 {
 		tol = DefaultTolerance
 	}
-	// The fixed part of the sheet comes from a layout with any spine.
-	probe := req
-	one := decimal.NewFromInt(1)
-	probe.Spine = &one
-	if probe.Pages == 0 {
-		probe.Pages = 100
-	}
-	base, err := spine.Compute(p, probe)
+	// The sheet less its spine, and the range of sheets the printer binds,
+	// come from spine's sheets for other page counts.
+	sheets, err := spine.SheetsFor(p, req)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", ErrRefit, p.Name, err)
 	}
+	base := sheets.Layout
 	sheetH := base.Sheet.H.InexactFloat64()
 	fixed := base.Sheet.W.Sub(base.Spine).InexactFloat64()
 	s := &Source{Art: a}
@@ -102,12 +98,20 @@ func OpenSource(a *Art, p *paper.Printer, req spine.Request, tol float64) (*Sour
 	if S > 10 {
 		return nil, fmt.Errorf("%w: %s is %.4f in wide: that leaves a %.2f in spine, wider than any book", ErrRefit, a.Name, s.W, S)
 	}
+	lo, hi, _ := sheets.Pages()
+	slo, err1 := sheets.Sheet(lo)
+	shi, err2 := sheets.Sheet(hi)
+	if err1 == nil && err2 == nil {
+		wlo, whi := slo.W.InexactFloat64(), shi.W.InexactFloat64()
+		if s.W < wlo-tol || s.W > whi+tol {
+			return nil, fmt.Errorf("%w: %s is %.4f in wide, which fits no spine of %s %s on this paper: its %s covers run from %.4f in (%d pages) to %.4f in (%d pages)",
+				ErrRefit, a.Name, s.W, p.Name, req.Binding, base.TrimName, wlo, lo, whi, hi)
+		}
+	}
 	s.Spine = decimal.NewFromFloat(S).Round(4)
 	lreq := req
 	lreq.Spine = &s.Spine
-	if lreq.Pages == 0 {
-		lreq.Pages = 100
-	}
+	lreq.Pages = base.Pages
 	l, err := spine.Compute(p, lreq)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s with a %s in spine: %v", ErrRefit, p.Name, s.Spine, err)

@@ -18,6 +18,7 @@ import (
 	"github.com/coverkit/coverkit/preflight"
 	"github.com/coverkit/coverkit/render"
 	"github.com/coverkit/coverkit/spine"
+	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 )
 
@@ -536,7 +537,7 @@ func (o *coverOptions) source(spec *bookSpec) (*cover.Source, error) {
 	if err != nil {
 		ce := usageErr("--from %v", err)
 		if a.Format == cover.FormatPDF {
-			fits := preflight.Solve(spec.catalog, req.Trim, a.PtW/72, a.PtH/72, cover.DefaultTolerance, nil)
+			fits := preflight.Solve(spec.catalog, req.Trim, decimal.NewFromFloat(a.PtW/72), decimal.NewFromFloat(a.PtH/72), decimal.NewFromFloat(cover.DefaultTolerance), nil)
 			for _, f := range fits {
 				ce.hints = append(ce.hints, fmt.Sprintf("it fits %s %s on %s paper at %d-%d pages", f.PrinterName, f.Binding, f.Paper, f.PagesFrom, f.PagesTo))
 			}
@@ -546,7 +547,7 @@ func (o *coverOptions) source(spec *bookSpec) (*cover.Source, error) {
 		}
 		return nil, ce
 	}
-	fits := preflight.Solve(spec.catalog, req.Trim, src.W, src.H, cover.DefaultTolerance, src.Layout)
+	fits := preflight.Solve(spec.catalog, req.Trim, decimal.NewFromFloat(src.W), decimal.NewFromFloat(src.H), decimal.NewFromFloat(cover.DefaultTolerance), src.Layout)
 	for _, f := range fits {
 		if f.Printer == p.ID && f.Binding == string(req.Binding) {
 			fmt.Fprintf(o.env.stdout, "source %s: %.4f x %.4f in, spine %s in: %s %s on %s paper at %d pages\n", o.from, src.W, src.H, src.Spine, f.PrinterName, f.Binding, f.Paper, f.Best)
