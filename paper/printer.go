@@ -46,12 +46,15 @@ type Source struct {
 
 // Printer is one print-on-demand service: its sources and its bindings.
 type Printer struct {
-	ID          string     `yaml:"id"`
-	Name        string     `yaml:"name"`
-	CatalogDate string     `yaml:"catalog_date"`
-	Notes       []string   `yaml:"notes"`
-	Sources     []Source   `yaml:"sources"`
-	Bindings    []*Binding `yaml:"bindings"`
+	ID          string   `yaml:"id"`
+	Name        string   `yaml:"name"`
+	CatalogDate string   `yaml:"catalog_date"`
+	Notes       []string `yaml:"notes"`
+	// SpineNote is a sentence about the printer's spine rule that belongs
+	// beside every spine width shown (e.g. that the rule is not published).
+	SpineNote string     `yaml:"spine_note"`
+	Sources   []Source   `yaml:"sources"`
+	Bindings  []*Binding `yaml:"bindings"`
 	// CoverFile holds the printer's rules for the cover PDF itself, which
 	// preflight checks. Absent rules are not checked against a limit.
 	CoverFile CoverFile `yaml:"cover_file"`

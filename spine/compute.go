@@ -131,15 +131,18 @@ func (c *computer) run(req Request) error {
 	}
 	c.b = b
 	l.Binding, l.BindingLabel = b.Kind, b.Label
-	l.Notes = append(l.Notes, c.p.Notes...)
-	l.Notes = append(l.Notes, b.Notes...)
+	if c.p.SpineNote != "" {
+		l.note(NoteSpineRule, c.p.SpineNote)
+	}
+	l.catalogNotes(c.p.Notes)
+	l.catalogNotes(b.Notes)
 
 	stock := b.Stock(req.Paper)
 	if stock == nil {
 		return c.refuse("paper", req.Paper, "is not offered for "+string(b.Kind), strings.Join(b.StockIDs(), ", "), "")
 	}
 	l.Paper, l.PaperLabel = stock.ID, stock.Label
-	l.Notes = append(l.Notes, stock.Notes...)
+	l.catalogNotes(stock.Notes)
 
 	if err := c.trim(req.Trim, stock); err != nil {
 		return err
@@ -157,7 +160,7 @@ func (c *computer) run(req Request) error {
 			Source: paper.Source{Key: "--spine", URL: "command line: --spine", Retrieved: "as given"}, SourceKey: "--spine",
 			Confidence: paper.Calculator, Note: "spine given by the user (the printer's own template); the catalogue's rule was not used"})
 		rule := c.spineRuleValue(stock.Spine)
-		l.Notes = append(l.Notes, fmt.Sprintf("spine %s in given with --spine replaces %s's rule, which gives %s in", s.String(), c.p.Name, rule.Round(4).String()))
+		l.note(NoteSpineGiven, fmt.Sprintf("spine %s in given with --spine replaces %s's rule, which gives %s in", s.String(), c.p.Name, rule.Round(4).String()))
 	} else {
 		l.Spine = c.spineRule(stock.Spine)
 	}
@@ -220,7 +223,7 @@ func (c *computer) pages(n int, stock *paper.Stock) error {
 	if b.PageRounding.Value == "even" {
 		c.use(Value{Name: "page_rounding", text: "odd counts round up to even"}, b.PageRounding.Provenance, false)
 		if l.Pages != n {
-			l.Notes = append(l.Notes, fmt.Sprintf("odd page count %d rounded up to %d, as %s does", n, l.Pages, c.p.Name))
+			l.note(NotePagesRounded, fmt.Sprintf("odd page count %d rounded up to %d, as %s does", n, l.Pages, c.p.Name))
 		}
 	}
 	lo, hi, rule, src := pageLimits(stock, l.TrimName)

@@ -157,7 +157,7 @@ func checkInvariants(t *testing.T, l *Layout) {
 	if !inside(ss, sp) {
 		t.Errorf("safe spine %v is outside the spine %v", ss, sp)
 	}
-	if l.SpineText.Allowed && ss.Empty() && !strings.Contains(strings.Join(l.Notes, "\n"), "leaves no room") {
+	if l.SpineText.Allowed && ss.Empty() && !strings.Contains(strings.Join(l.NoteTexts(), "\n"), "leaves no room") {
 		t.Errorf("spine text allowed, safe spine empty, and no note says so: %q", l.Notes)
 	}
 	if len(l.Values) == 0 {
@@ -376,7 +376,7 @@ func TestSpineOverride(t *testing.T) {
 	if !l.Spine.Equal(s) || !l.SpineOverridden || !l.Sheet.W.Equal(dec("12.898")) {
 		t.Fatalf("spine %s overridden %v width %s", l.Spine, l.SpineOverridden, l.Sheet.W)
 	}
-	if !strings.Contains(strings.Join(l.Notes, "\n"), "replaces IngramSpark's rule, which gives 0.674") {
+	if !strings.Contains(strings.Join(l.NoteTexts(), "\n"), "replaces IngramSpark's rule, which gives 0.674") {
 		t.Errorf("notes do not say what the rule would give: %q", l.Notes)
 	}
 }

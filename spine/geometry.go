@@ -151,7 +151,7 @@ func (c *computer) spineText() {
 		st.Allowed = true
 		st.Reason = fmt.Sprintf("%d pages meets %s's %d-page minimum for spine text", l.Pages, c.p.Name, st.MinPages)
 		if safe.Empty() {
-			l.Notes = append(l.Notes, fmt.Sprintf("spine text is allowed from %d pages, but the %s in spine leaves no room inside the %s in spine margins: keep spine text minimal", st.MinPages, l.Spine.Round(4), l.SpineMargin.Round(4)))
+			l.note(NoteSpineTextTight, fmt.Sprintf("spine text is allowed from %d pages, but the %s in spine leaves no room inside the %s in spine margins: keep spine text minimal", st.MinPages, l.Spine.Round(4), l.SpineMargin.Round(4)))
 		}
 	}
 	if mn := b.Geometry.MinSpineForText; mn != nil && st.Allowed {
@@ -165,7 +165,7 @@ func (c *computer) spineText() {
 		st.AdvisedPages = adv.Value
 		c.use(Value{Name: "spine_text_advised_pages", count: adv.Value}, adv.Provenance, false)
 		if st.Allowed && l.Pages < adv.Value {
-			l.Notes = append(l.Notes, fmt.Sprintf("spine text is allowed, but some of %s's retail printers want %d pages or more before printing it", c.p.Name, adv.Value))
+			l.note(NoteSpineTextAdvice, fmt.Sprintf("spine text is allowed, but some of %s's retail printers want %d pages or more before printing it", c.p.Name, adv.Value))
 		}
 	}
 	l.SpineText = st
@@ -192,6 +192,6 @@ func (c *computer) mirror() {
 	for i, j := 0, len(l.Lines)-1; i < j; i, j = i+1, j-1 {
 		l.Lines[i], l.Lines[j] = l.Lines[j], l.Lines[i]
 	}
-	l.Notes = append(l.Notes, "right-to-left book: the front cover is on the left of the sheet, the back on the right")
+	l.note(NoteRightToLeft, "right-to-left book: the front cover is on the left of the sheet, the back on the right")
 	l.Warnings = append(l.Warnings, "barcode position on a right-to-left back cover is UNCONFIRMED (mirrored from the left-to-right box)")
 }

@@ -2,9 +2,11 @@
 // from a printer's rule and the page count, and the [Layout] of the flat sheet,
 // every panel, fold, hinge, safe area and the barcode box.
 //
-// All arithmetic is exact decimal ([github.com/shopspring/decimal]) in inches;
+// Lengths are exact decimals ([github.com/shopspring/decimal]) in inches;
 // millimetre values from the catalogue are divided by 25.4 to
-// [paper.Precision] places. Nothing here knows about PDF, SVG or the command
+// [paper.Precision] places. The sheet's geometry adds and subtracts them as
+// integers of 10^-12 in (fixed.go), which is exact at that precision, and
+// hands the results back as decimals. Nothing here knows about PDF, SVG or the command
 // line: renderers, preflight and batch all read one [Layout].
 //
 // The numbers come from the catalogue ([paper.Catalog]); every value used is
@@ -33,22 +35,6 @@ func (r Rect) Bottom() decimal.Decimal { return r.Y.Add(r.H) }
 
 // Empty reports whether the rectangle has no area.
 func (r Rect) Empty() bool { return !r.W.IsPositive() || !r.H.IsPositive() }
-
-// Inset shrinks r by d on every side.
-func (r Rect) Inset(d decimal.Decimal) Rect {
-	d2 := d.Add(d)
-	return clampRect(Rect{r.X.Add(d), r.Y.Add(d), r.W.Sub(d2), r.H.Sub(d2)})
-}
-
-func clampRect(r Rect) Rect {
-	if r.W.IsNegative() {
-		r.W = decimal.Zero
-	}
-	if r.H.IsNegative() {
-		r.H = decimal.Zero
-	}
-	return r
-}
 
 // Size is a width and a height in inches.
 type Size struct {
@@ -183,7 +169,7 @@ type Layout struct {
 	// sheet's size (spine rule, bleed or wrap, board, flaps, trim).
 	Confidence paper.Confidence
 	Values     []Value
-	Notes      []string
+	Notes      []Note
 	// Warnings name every UNCONFIRMED value used anywhere in the layout.
 	Warnings []string
 }

@@ -120,7 +120,7 @@ func (l *Layout) Report(u paper.Unit) Report {
 		Confidence:  l.Confidence.String(),
 		Estimate:    l.Estimate(),
 		CatalogDate: l.CatalogDate,
-		Notes:       l.Notes,
+		Notes:       l.NoteTexts(),
 		Warnings:    l.Warnings,
 		Zones:       map[string]ReportRect{},
 	}

@@ -138,6 +138,9 @@ func ruleSummary(r paper.SpineRule) string {
 
 func writePrinterDetail(w io.Writer, p *paper.Printer) {
 	fmt.Fprintf(w, "%s (%s), catalogue of %s, %s\n", p.Name, p.ID, p.CatalogDate, p.Origin)
+	if p.SpineNote != "" {
+		fmt.Fprintf(w, "  note: %s\n", p.SpineNote)
+	}
 	for _, n := range p.Notes {
 		fmt.Fprintf(w, "  note: %s\n", n)
 	}

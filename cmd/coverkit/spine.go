@@ -229,8 +229,9 @@ func writeSpineTable(w io.Writer, spec *bookSpec, shown, skipped []result) {
 			continue
 		}
 		for _, n := range r.layout.Notes {
-			if strings.Contains(n, "rounded up") || strings.Contains(n, "--spine") || strings.Contains(n, "retail printers") {
-				notes = append(notes, r.layout.PrinterName+": "+n)
+			switch n.Kind {
+			case spine.NoteSpineRule, spine.NotePagesRounded, spine.NoteSpineGiven, spine.NoteSpineTextAdvice:
+				notes = append(notes, r.layout.PrinterName+": "+n.Text)
 			}
 		}
 	}
