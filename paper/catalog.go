@@ -434,8 +434,8 @@ func (v *validator) stock(w string, b *Binding, s *Stock) {
 		v.fail("%s: label is missing", w)
 	}
 	mn, mx := s.Pages.Min.Value, s.Pages.Max.Value
-	if mn < 1 || mx < mn || mx > 100000 {
-		v.fail("%s: pages need 1 <= min <= max <= 100000, have %d-%d", w, mn, mx)
+	if mn < 1 || mx < mn || mx > MaxPages {
+		v.fail("%s: pages need 1 <= min <= max <= %d, have %d-%d", w, MaxPages, mn, mx)
 	}
 	v.prov(w+": pages.min", s.Pages.Min.Provenance)
 	v.prov(w+": pages.max", s.Pages.Max.Provenance)

@@ -54,16 +54,18 @@ type Request struct {
 	// RightToLeft lays out a book read right to left (Arabic, Hebrew, manga):
 	// the front cover on the left of the sheet, the back on the right.
 	RightToLeft bool
+	// Strict refuses a layout that uses any UNCONFIRMED value.
+	Strict bool
 }
-
-// maxPages bounds any page count before a printer's own limits are applied.
-const maxPages = 100000
 
 // Compute lays out the cover of req for printer p.
 func Compute(p *paper.Printer, req Request) (*Layout, error) {
 	c := &computer{p: p, l: &Layout{Printer: p.ID, PrinterName: p.Name, CatalogDate: p.CatalogDate, Values: make([]Value, 0, 32)}, conf: paper.Official}
 	if err := c.run(req); err != nil {
 		return nil, err
+	}
+	if req.Strict && c.l.Estimate() {
+		return nil, &Error{Printer: p.ID, Field: "layout", Input: "uses UNCONFIRMED values", Rule: "and --strict refuses estimates", Allowed: strings.Join(c.l.Warnings, "; ")}
 	}
 	return c.l, nil
 }
@@ -151,8 +153,8 @@ func (c *computer) run(req Request) error {
 		return err
 	}
 	if req.Spine != nil {
-		if !req.Spine.IsPositive() || req.Spine.GreaterThan(decimal.NewFromInt(10)) {
-			return &Error{Printer: c.p.ID, Field: "spine", Input: req.Spine.String() + " in", Rule: "is not a plausible spine width", Allowed: "more than 0 and at most 10 in"}
+		if paper.CheckSpine(*req.Spine) != nil {
+			return &Error{Printer: c.p.ID, Field: "spine", Input: req.Spine.String() + " in", Rule: "is not a plausible spine width", Allowed: "more than 0 and at most " + paper.MaxSpine.String() + " in"}
 		}
 		l.Spine, l.SpineOverridden = *req.Spine, true
 		s := *req.Spine
@@ -216,8 +218,8 @@ func (c *computer) trim(spec paper.TrimSpec, stock *paper.Stock) error {
 
 func (c *computer) pages(n int, stock *paper.Stock) error {
 	l, b := c.l, c.b
-	if n < 1 || n > maxPages {
-		return c.refuse("pages", fmt.Sprint(n), "is not a page count", fmt.Sprintf("1-%d", maxPages), "")
+	if n < 1 || n > paper.MaxPages {
+		return c.refuse("pages", fmt.Sprint(n), "is not a page count", fmt.Sprintf("1-%d", paper.MaxPages), "")
 	}
 	l.PagesRequested, l.Pages = n, roundPages(b, n)
 	if b.PageRounding.Value == "even" {

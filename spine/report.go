@@ -3,13 +3,15 @@ package spine
 import (
 	"encoding/json"
 	"errors"
+	"io"
 
 	"github.com/coverkit/coverkit/paper"
 	"github.com/shopspring/decimal"
 )
 
 // Report is the JSON form of a [Layout] (or of a refusal) in one unit. Every
-// length is an exact decimal rounded to [paper.DisplayPlaces] for the unit.
+// length is a JSON number holding the exact decimal (see [Length]): data is
+// not rounded for display, tables are.
 type Report struct {
 	Printer        string                `json:"printer"`
 	PrinterName    string                `json:"printer_name,omitempty"`
@@ -85,21 +87,28 @@ type ReportValue struct {
 	Note       string `json:"note,omitempty"`
 }
 
-// Num converts inches to unit u and rounds for display, as a JSON number.
-func Num(in decimal.Decimal, u paper.Unit) json.Number {
-	return jsonNumber(Conv(in, u))
+// lengthPlaces is how many decimal places a length in mm or points keeps in a
+// report. Inches are exact (the geometry works in 10^-12 in); a catalogue
+// length in mm is held as inches rounded to 12 places, so converting back
+// gives e.g. 14.99999999999 for 15 mm. Rounding to 10^-9 mm (or pt) restores
+// the published value and stays far below anything a printer can measure.
+const lengthPlaces = 9
+
+// Length converts inches to unit u as a JSON number: exact in inches, to
+// 10^-9 of the unit in mm and points (see lengthPlaces), trailing zeros
+// dropped (0.96836, not 0.9684).
+func Length(in decimal.Decimal, u paper.Unit) json.Number {
+	if u == paper.Inch {
+		return jsonNumber(in)
+	}
+	return jsonNumber(paper.FromInches(in, u).Round(lengthPlaces))
 }
 
-// Conv converts inches to unit u and rounds to the unit's display places.
-func Conv(in decimal.Decimal, u paper.Unit) decimal.Decimal {
-	return paper.FromInches(in, u).Round(paper.DisplayPlaces(u))
-}
-
-func numIf(in decimal.Decimal, u paper.Unit) json.Number {
+func lengthIf(in decimal.Decimal, u paper.Unit) json.Number {
 	if in.IsZero() {
 		return ""
 	}
-	return Num(in, u)
+	return Length(in, u)
 }
 
 // Report converts the layout to its JSON form in unit u.
@@ -108,12 +117,12 @@ func (l *Layout) Report(u paper.Unit) Report {
 	r := Report{
 		Printer: l.Printer, PrinterName: l.PrinterName, Binding: l.Binding, Paper: l.Paper,
 		Pages: l.Pages, PagesRequested: l.PagesRequested, Unit: u,
-		Trim:     &ReportSize{Num(l.Trim.W, u), Num(l.Trim.H, u)},
+		Trim:     &ReportSize{Length(l.Trim.W, u), Length(l.Trim.H, u)},
 		TrimName: l.TrimName,
-		Spine:    Num(l.Spine, u), SpineOverride: l.SpineOverridden, RightToLeft: l.RightToLeft,
-		Cover:      &ReportSize{Num(l.Sheet.W, u), Num(l.Sheet.H, u)},
-		Panel:      &ReportSize{Num(l.Panel.W, u), Num(l.Panel.H, u)},
-		SafeMargin: numIf(l.SafeMargin, u),
+		Spine:    Length(l.Spine, u), SpineOverride: l.SpineOverridden, RightToLeft: l.RightToLeft,
+		Cover:      &ReportSize{Length(l.Sheet.W, u), Length(l.Sheet.H, u)},
+		Panel:      &ReportSize{Length(l.Panel.W, u), Length(l.Panel.H, u)},
+		SafeMargin: lengthIf(l.SafeMargin, u),
 		SpineText:  &allowed,
 		SpineTextRule: &ReportSpineText{MinPages: l.SpineText.MinPages, AdvisedPages: l.SpineText.AdvisedPages,
 			Reason: l.SpineText.Reason, Confidence: l.SpineText.Confidence.String(), Source: l.SpineText.Source.URL},
@@ -125,22 +134,22 @@ func (l *Layout) Report(u paper.Unit) Report {
 		Zones:       map[string]ReportRect{},
 	}
 	if l.Binding == paper.Hardcover {
-		r.Wrap = Num(l.Wrap, u)
-		r.Hinge = Num(l.Hinge, u)
+		r.Wrap = Length(l.Wrap, u)
+		r.Hinge = Length(l.Hinge, u)
 	} else {
-		r.Bleed = Num(l.Bleed, u)
+		r.Bleed = Length(l.Bleed, u)
 	}
 	if l.Binding == paper.Jacket {
-		r.Flap, r.FlapFold = Num(l.Flap, u), Num(l.FlapFold, u)
+		r.Flap, r.FlapFold = Length(l.Flap, u), Length(l.FlapFold, u)
 	}
 	for _, s := range l.Sources() {
 		r.Sources = append(r.Sources, s.URL)
 	}
 	for _, z := range l.Zones {
-		r.Zones[z.Name] = ReportRect{Num(z.X, u), Num(z.Y, u), Num(z.W, u), Num(z.H, u)}
+		r.Zones[z.Name] = ReportRect{Length(z.X, u), Length(z.Y, u), Length(z.W, u), Length(z.H, u)}
 	}
 	for _, ln := range l.Lines {
-		r.Lines = append(r.Lines, ReportLine{ln.Name, ln.Kind, Num(ln.X, u)})
+		r.Lines = append(r.Lines, ReportLine{ln.Name, ln.Kind, Length(ln.X, u)})
 	}
 	for _, v := range l.Values {
 		r.Values = append(r.Values, ReportValue{v.Name, v.Published(), v.Confidence.String(), v.Source.URL, v.Source.Retrieved, v.Note})
@@ -156,4 +165,58 @@ func ErrorReport(printer string, req Request, u paper.Unit, err error) Report {
 		r.Error = e.Error()
 	}
 	return r
+}
+
+// Result is one printer's layout, or its refusal.
+type Result struct {
+	Printer *paper.Printer
+	Layout  *Layout
+	Err     error
+}
+
+// ComputeEach lays req out for each printer, in order, refusals included.
+func ComputeEach(printers []*paper.Printer, req Request) []Result {
+	out := make([]Result, 0, len(printers))
+	for _, p := range printers {
+		l, err := Compute(p, req)
+		out = append(out, Result{Printer: p, Layout: l, Err: err})
+	}
+	return out
+}
+
+// Offered separates the results of printers that offer the book (and the
+// refusals of malformed requests) from the printers that do not offer it
+// ([ErrUnfulfillable]), for a request that named no printer.
+func Offered(results []Result) (offered, notOffered []Result) {
+	for _, r := range results {
+		if r.Err != nil && errors.Is(r.Err, ErrUnfulfillable) {
+			notOffered = append(notOffered, r)
+			continue
+		}
+		offered = append(offered, r)
+	}
+	return offered, notOffered
+}
+
+// Reports is the JSON form of results in unit u: a [Layout.Report] per
+// layout, an [ErrorReport] per refusal.
+func Reports(results []Result, req Request, u paper.Unit) []Report {
+	out := make([]Report, 0, len(results))
+	for _, r := range results {
+		if r.Err != nil {
+			out = append(out, ErrorReport(r.Printer.ID, req, u, r.Err))
+			continue
+		}
+		out = append(out, r.Layout.Report(u))
+	}
+	return out
+}
+
+// WriteReports writes [Reports] as `coverkit spine --json` prints them: a
+// JSON array indented by two spaces, and a newline. The web page serves the
+// same bytes.
+func WriteReports(w io.Writer, results []Result, req Request, u paper.Unit) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(Reports(results, req, u))
 }

@@ -84,7 +84,7 @@ EXIT STATUS
 			return runCheck(o)
 		},
 	}
-	o.spec.register(c, false)
+	o.spec.register(c)
 	fl := c.Flags()
 	fl.StringVar(&o.tolerance, "tolerance", "1pt", "size tolerance (e.g. 1pt, 0.5mm, 0.01in)")
 	fl.StringVar(&o.password, "password", "", "password of an encrypted cover or interior")
@@ -95,16 +95,16 @@ EXIT STATUS
 
 func runCheck(o *checkOptions) error {
 	e, coverPath := o.env, o.cover
-	if o.spec.interior != "" && o.spec.pages != "" {
+	if o.spec.interior != "" && o.spec.pages != 0 {
 		return usageErr("--interior and --pages both give the page count; use one")
 	}
-	if o.spec.interior == "" && o.spec.pages == "" {
+	if o.spec.interior == "" && o.spec.pages == 0 {
 		return usageErr("need the page count: --interior INTERIOR.pdf or --pages N")
 	}
 	if len(splitList(o.spec.printers)) == 0 {
 		return usageErr("--printer is required: name the printer(s) the cover is for (e.g. --printer kdp)")
 	}
-	if o.spec.interior == "" && o.spec.trim == "" {
+	if o.spec.interior == "" && o.spec.trim.Raw == "" {
 		return usageErr("--trim is required with --pages (e.g. --trim 6x9); or give --interior to read it")
 	}
 	tol, err := paper.ParseLength(o.tolerance)
@@ -114,7 +114,7 @@ func runCheck(o *checkOptions) error {
 	if tol.GreaterThan(maxTolerance) {
 		return usageErr("--tolerance: %s is more than %s in; a tolerance that large hides wrong page counts", o.tolerance, maxTolerance)
 	}
-	spec, err := o.spec.parse(false)
+	spec, err := o.spec.parse()
 	if err != nil {
 		return err
 	}
@@ -139,7 +139,7 @@ func runCheck(o *checkOptions) error {
 	shown, _ := splitResults(spec, results)
 	var targets []preflight.Target
 	for _, r := range shown {
-		targets = append(targets, preflight.Target{Printer: r.printer, Layout: r.layout, Err: r.err, Trim: spec.req.Trim})
+		targets = append(targets, preflight.Target{Printer: r.Printer, Layout: r.Layout, Err: r.Err, Trim: spec.req.Trim})
 	}
 	rep := preflight.CheckCover(cover, targets, preflight.CheckOptions{Tolerance: tol, Catalog: spec.catalog})
 	rep.Cover = coverPath
@@ -173,11 +173,11 @@ func runCheck(o *checkOptions) error {
 
 // writeOverlay writes the cover with the first printer's guides over it, so a
 // designer sees where the art will be cut, folded and kept safe.
-func writeOverlay(e *env, out, coverPath string, shown []result) error {
+func writeOverlay(e *env, out, coverPath string, shown []spine.Result) error {
 	var l *spine.Layout
 	for _, r := range shown {
-		if r.err == nil {
-			l = r.layout
+		if r.Err == nil {
+			l = r.Layout
 			break
 		}
 	}

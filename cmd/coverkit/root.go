@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // version is the coverkit version, recorded in templates and batch state.
@@ -83,9 +84,7 @@ retrieval date and confidence; estimates are flagged as such.` + exitStatusHelp,
 		SilenceErrors: true,
 	}
 	root.CompletionOptions.DisableDefaultCmd = true
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &cliError{code: exitUsage, err: err, hints: []string{"run '" + c.CommandPath() + " --help' for usage"}}
-	})
+	root.SetFlagErrorFunc(flagError)
 	// Every command (help lists them sorted). A new command is one more line
 	// here: newXCmd(e, nil) builds it with its real run function.
 	root.AddCommand(
@@ -100,4 +99,16 @@ retrieval date and confidence; estimates are flagged as such.` + exitStatusHelp,
 		newCoverCmd(e, nil),
 	)
 	return root
+}
+
+// flagError turns a flag-parsing error into a usage error (exit 2). A value
+// refused by one of coverkit's flag types reads "--NAME: REASON"; other flag
+// errors keep pflag's words and get a hint to see the help.
+func flagError(c *cobra.Command, err error) error {
+	var ive *pflag.InvalidValueError
+	var fve flagValueError
+	if errors.As(err, &ive) && errors.As(err, &fve) {
+		return usageErr("--%s: %w", ive.GetFlag().Name, fve.err)
+	}
+	return &cliError{code: exitUsage, err: err, hints: []string{"run '" + c.CommandPath() + " --help' for usage"}}
 }

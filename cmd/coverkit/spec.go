@@ -4,12 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/coverkit/coverkit/paper"
 	"github.com/coverkit/coverkit/spine"
-	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 )
 
@@ -18,31 +16,29 @@ type specFlags struct {
 	printers  []string
 	binding   string
 	paper     string
-	trim      string
-	pages     string
+	trim      trimValue
+	pages     pagesValue
 	catalogs  []string
 	spine     string
-	unit      string
 	strict    bool
 	interior  string
 	direction string
 }
 
-func (f *specFlags) register(c *cobra.Command, withUnit bool) {
+// register adds the book-description flags to c. Commands that print lengths
+// add --unit themselves (spine).
+func (f *specFlags) register(c *cobra.Command) {
 	fl := c.Flags()
 	fl.StringSliceVarP(&f.printers, "printer", "p", nil, "printers, comma-separated (default: every printer that offers the book)")
 	fl.StringVarP(&f.binding, "binding", "b", "paperback", "paperback, hardcover (case laminate) or jacket (dust jacket)")
 	fl.StringVar(&f.paper, "paper", "white", "paper stock: white, cream, groundwood, color-standard, color-premium, or a printer's own (see 'coverkit printers')")
-	fl.StringVarP(&f.trim, "trim", "t", "", "trim size: 6x9, 6x9in, 152.4x228.6mm or a printer's trim name")
-	fl.StringVarP(&f.pages, "pages", "n", "", "interior page count")
+	fl.VarP(&f.trim, "trim", "t", "trim size: 6x9, 6x9in, 152.4x228.6mm or a trim name (a5, us-trade)")
+	fl.VarP(&f.pages, "pages", "n", "interior page count")
 	fl.StringVar(&f.interior, "interior", "", "interior PDF: gives the page count and trim (instead of --pages and --trim)")
 	fl.StringArrayVar(&f.catalogs, "catalog", nil, "extra printer profile (YAML); repeatable; replaces a built-in printer with the same id")
 	fl.StringVar(&f.spine, "spine", "", "use this spine width instead of the printer's rule (e.g. 0.648in, 16.46mm), from the printer's own template")
 	fl.BoolVar(&f.strict, "strict", false, "refuse any layout that uses an UNCONFIRMED (estimated) value")
 	fl.StringVar(&f.direction, "direction", "ltr", "reading direction: ltr, or rtl (Arabic, Hebrew, manga: front cover on the left)")
-	if withUnit {
-		fl.StringVarP(&f.unit, "unit", "u", "in", "output unit: in, mm or pt")
-	}
 }
 
 // bookSpec is a parsed, validated book description.
@@ -51,99 +47,99 @@ type bookSpec struct {
 	printers []*paper.Printer
 	explicit bool // printers were named with --printer
 	req      spine.Request
-	unit     paper.Unit
-	strict   bool
+	unit     paper.Unit // for commands that print lengths; inches unless set
 	interior string // --interior path, read by applyInterior
 }
 
+// needTrimAndPages is the rule of spine and template: the book's trim and page
+// count come from --trim and --pages, or from --interior.
+func (f *specFlags) needTrimAndPages() error {
+	switch {
+	case f.interior != "":
+		return nil
+	case f.trim.Raw == "":
+		return usageErr("--trim is required (e.g. --trim 6x9 or --trim 152.4x228.6mm)")
+	case f.pages == 0:
+		return usageErr("--pages is required (the interior page count, e.g. --pages 300)")
+	}
+	return nil
+}
+
 // parse validates the flags. Malformed input is a usage error (exit 2).
-func (f *specFlags) parse(requireTrimPages bool) (*bookSpec, error) {
-	s := &bookSpec{unit: paper.Inch, strict: f.strict, interior: f.interior}
+func (f *specFlags) parse() (*bookSpec, error) {
+	s := &bookSpec{unit: paper.Inch, interior: f.interior}
+	s.req.Strict = f.strict
 	cat, err := loadCatalog(f.catalogs)
 	if err != nil {
 		return nil, err
 	}
 	s.catalog = cat
-	if f.unit != "" {
-		u, err := paper.ParseUnit(f.unit)
-		if err != nil {
-			return nil, usageErr("--unit: %v", err)
-		}
-		s.unit = u
-	}
-	switch strings.ToLower(strings.TrimSpace(f.direction)) {
-	case "ltr", "left-to-right", "":
-	case "rtl", "right-to-left":
-		s.req.RightToLeft = true
-	default:
-		return nil, usageErr("--direction: unknown reading direction %q (want ltr or rtl)", f.direction)
+	if s.req.RightToLeft, err = parseDirection(f.direction); err != nil {
+		return nil, err
 	}
 	b, err := paper.ParseBinding(f.binding)
 	if err != nil {
-		return nil, usageErr("--binding: %v", err)
+		return nil, usageErr("--binding: %w", err)
 	}
 	s.req.Binding = b
 	if strings.TrimSpace(f.paper) == "" {
 		return nil, usageErr("--paper: empty paper name (want white, cream, groundwood, color-standard or color-premium)")
 	}
 	s.req.Paper = paper.CanonicalPaper(f.paper)
-	if f.interior != "" {
-		if f.pages != "" {
-			return nil, usageErr("--interior and --pages both give the page count; use one")
-		}
-		requireTrimPages = false // read from the interior after parsing
+	if f.interior != "" && f.pages != 0 {
+		return nil, usageErr("--interior and --pages both give the page count; use one")
 	}
-	if f.trim == "" && requireTrimPages {
-		return nil, usageErr("--trim is required (e.g. --trim 6x9 or --trim 152.4x228.6mm)")
-	}
-	if f.trim != "" {
-		t, err := paper.ParseTrim(f.trim)
-		if err != nil {
-			return nil, usageErr("--trim: %v", err)
-		}
-		s.req.Trim = t
-	}
-	if f.pages == "" && requireTrimPages {
-		return nil, usageErr("--pages is required (the interior page count, e.g. --pages 300)")
-	}
-	if f.pages != "" {
-		n, err := parsePages(f.pages)
-		if err != nil {
-			return nil, usageErr("--pages: %v", err)
-		}
-		s.req.Pages = n
-	}
+	s.req.Trim = paper.TrimSpec(f.trim)
+	s.req.Pages = int(f.pages)
 	if f.spine != "" {
 		d, err := paper.ParseLength(f.spine)
 		if err != nil {
-			return nil, usageErr("--spine: %v", err)
+			return nil, usageErr("--spine: %w", err)
 		}
-		if d.GreaterThan(decimal.NewFromInt(10)) {
-			return nil, usageErr("--spine: %s is wider than 10 in; no printer binds such a book", f.spine)
+		if d.GreaterThan(paper.MaxSpine) {
+			return nil, usageErr("--spine: %s is wider than %s in; no printer binds such a book", f.spine, paper.MaxSpine)
 		}
 		s.req.Spine = &d
 	}
-	ids := splitList(f.printers)
-	if len(ids) == 0 {
-		s.printers = cat.Printers
-	} else {
-		s.explicit = true
-		seen := map[string]bool{}
-		for _, id := range ids {
-			p := cat.Printer(id)
-			if p == nil {
-				return nil, usageErr("--printer: unknown printer %q (known: %s; add your own with --catalog FILE)", id, strings.Join(cat.IDs(), ", "))
-			}
-			if !seen[p.ID] {
-				seen[p.ID] = true
-				s.printers = append(s.printers, p)
-			}
-		}
+	if s.printers, s.explicit, err = pickPrinters(cat, f.printers); err != nil {
+		return nil, err
 	}
 	if s.req.Spine != nil && len(s.printers) != 1 {
 		return nil, usageErr("--spine applies to one printer's template; name exactly one --printer (have %d)", len(s.printers))
 	}
 	return s, nil
+}
+
+// parseDirection reads --direction: true for right to left.
+func parseDirection(v string) (rightToLeft bool, err error) {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "ltr", "left-to-right", "":
+		return false, nil
+	case "rtl", "right-to-left":
+		return true, nil
+	}
+	return false, usageErr("--direction: unknown reading direction %q (want ltr or rtl)", v)
+}
+
+// pickPrinters resolves --printer against the catalogue: every printer when
+// none is named (explicit false), else the named ones without repeats.
+func pickPrinters(cat *paper.Catalog, flag []string) (printers []*paper.Printer, explicit bool, err error) {
+	ids := splitList(flag)
+	if len(ids) == 0 {
+		return cat.Printers, false, nil
+	}
+	seen := map[string]bool{}
+	for _, id := range ids {
+		p := cat.Printer(id)
+		if p == nil {
+			return nil, true, usageErr("--printer: unknown printer %q (known: %s; add your own with --catalog FILE)", id, strings.Join(cat.IDs(), ", "))
+		}
+		if !seen[p.ID] {
+			seen[p.ID] = true
+			printers = append(printers, p)
+		}
+	}
+	return printers, true, nil
 }
 
 // applyInterior reads --interior, when given, into the request (page count,
@@ -159,18 +155,6 @@ func (s *bookSpec) applyInterior(w io.Writer) error {
 	}
 	in.note(w)
 	return in.failure()
-}
-
-// parsePages reads a positive page count.
-func parsePages(v string) (int, error) {
-	n, err := strconv.Atoi(strings.TrimSpace(v))
-	if err != nil {
-		return 0, fmt.Errorf("%q is not a whole number of pages", v)
-	}
-	if n < 1 || n > 100000 {
-		return 0, fmt.Errorf("%d is not a page count (want 1 to 100000)", n)
-	}
-	return n, nil
 }
 
 func splitList(vals []string) []string {
@@ -207,22 +191,7 @@ func loadCatalog(files []string) (*paper.Catalog, error) {
 	return cat, nil
 }
 
-// result is one printer's layout or refusal.
-type result struct {
-	printer *paper.Printer
-	layout  *spine.Layout
-	err     error
-}
-
 // layouts computes the spec for each printer, refusals included.
-func (s *bookSpec) layouts() []result {
-	var out []result
-	for _, p := range s.printers {
-		l, err := spine.Compute(p, s.req)
-		if err == nil && s.strict && l.Estimate() {
-			err = &spine.Error{Printer: p.ID, Field: "layout", Input: "uses UNCONFIRMED values", Rule: "and --strict refuses estimates", Allowed: strings.Join(l.Warnings, "; ")}
-		}
-		out = append(out, result{printer: p, layout: l, err: err})
-	}
-	return out
+func (s *bookSpec) layouts() []spine.Result {
+	return spine.ComputeEach(s.printers, s.req)
 }

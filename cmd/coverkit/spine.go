@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -16,6 +15,7 @@ import (
 
 type spineOptions struct {
 	env  *env
+	unit unitValue
 	spec specFlags
 	json bool
 }
@@ -23,7 +23,7 @@ type spineOptions struct {
 // newSpineCmd builds the spine command; runF, when not nil, replaces runSpine
 // (tests use it to see the parsed options).
 func newSpineCmd(e *env, runF func(*spineOptions) error) *cobra.Command {
-	o := &spineOptions{env: e}
+	o := &spineOptions{env: e, unit: unitValue(paper.Inch)}
 	c := &cobra.Command{
 		Use:   "spine --trim WxH --pages N [--printer P,...] [--binding B] [--paper S]",
 		Short: "Spine width and full cover size for one book on each printer",
@@ -46,17 +46,22 @@ Zones are rectangles measured from the top-left corner of the full sheet.` + exi
 			return runSpine(o)
 		},
 	}
-	o.spec.register(c, true)
+	o.spec.register(c)
+	c.Flags().VarP(&o.unit, "unit", "u", "output unit: in, mm or pt")
 	c.Flags().BoolVar(&o.json, "json", false, "print a JSON array, one object per printer")
 	return c
 }
 
 func runSpine(o *spineOptions) error {
 	e := o.env
-	spec, err := o.spec.parse(true)
+	spec, err := o.spec.parse()
 	if err != nil {
 		return err
 	}
+	if err := o.spec.needTrimAndPages(); err != nil {
+		return err
+	}
+	spec.unit = paper.Unit(o.unit)
 	if err := spec.applyInterior(e.stderr); err != nil {
 		return err
 	}
@@ -66,17 +71,7 @@ func runSpine(o *spineOptions) error {
 		return err
 	}
 	if o.json {
-		reports := make([]spine.Report, 0, len(shown))
-		for _, r := range shown {
-			if r.err != nil {
-				reports = append(reports, spine.ErrorReport(r.printer.ID, spec.req, spec.unit, r.err))
-				continue
-			}
-			reports = append(reports, r.layout.Report(spec.unit))
-		}
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(reports); err != nil {
+		if err := spine.WriteReports(e.stdout, shown, spec.req, spec.unit); err != nil {
 			return err
 		}
 	} else {
@@ -87,33 +82,29 @@ func runSpine(o *spineOptions) error {
 
 // splitResults separates refusals that are shown (explicit printers) from
 // printers skipped because they do not offer the book (default printer list).
-func splitResults(spec *bookSpec, results []result) (shown, skipped []result) {
-	for _, r := range results {
-		if r.err != nil && !spec.explicit && errors.Is(r.err, spine.ErrUnfulfillable) {
-			skipped = append(skipped, r)
-			continue
-		}
-		shown = append(shown, r)
+func splitResults(spec *bookSpec, results []spine.Result) (shown, skipped []spine.Result) {
+	if spec.explicit {
+		return results, nil
 	}
-	return shown, skipped
+	return spine.Offered(results)
 }
 
 // allRefused returns the refusals as one error when no shown printer produced
 // a layout, so the errors go to stderr instead of an empty table.
-func allRefused(shown []result) error {
+func allRefused(shown []spine.Result) error {
 	var msgs []string
 	for _, r := range shown {
-		if r.err == nil {
+		if r.Err == nil {
 			return nil
 		}
-		msgs = append(msgs, r.err.Error())
+		msgs = append(msgs, r.Err.Error())
 	}
 	if len(msgs) == 0 {
 		return nil
 	}
 	code := exitFail
 	for _, r := range shown {
-		if !errors.Is(r.err, spine.ErrUnfulfillable) {
+		if !errors.Is(r.Err, spine.ErrUnfulfillable) {
 			code = exitUsage
 		}
 	}
@@ -121,17 +112,17 @@ func allRefused(shown []result) error {
 }
 
 // resultsStatus is nil when every shown printer produced a layout.
-func resultsStatus(spec *bookSpec, shown, skipped []result) error {
+func resultsStatus(spec *bookSpec, shown, skipped []spine.Result) error {
 	ok := 0
 	for _, r := range shown {
-		if r.err == nil {
+		if r.Err == nil {
 			ok++
 		}
 	}
 	if ok == 0 && len(shown) == 0 && len(skipped) > 0 {
 		msgs := make([]string, len(skipped))
 		for i, r := range skipped {
-			msgs[i] = r.err.Error()
+			msgs[i] = r.Err.Error()
 		}
 		return failErr(fmt.Errorf("no printer offers this book:\n  %s", strings.Join(msgs, "\n  ")))
 	}
@@ -143,19 +134,19 @@ func resultsStatus(spec *bookSpec, shown, skipped []result) error {
 
 func describeBook(spec *bookSpec, l *spine.Layout) string {
 	u := spec.unit
-	trim := fmt.Sprintf("%s x %s %s", spine.Conv(l.Trim.W, u), spine.Conv(l.Trim.H, u), u)
+	trim := fmt.Sprintf("%s x %s %s", display(l.Trim.W, u), display(l.Trim.H, u), u)
 	if name := l.TrimName; name != "custom" && !strings.ContainsAny(name[:1], "0123456789") {
 		trim += " (" + name + ")"
 	}
 	return fmt.Sprintf("%s %s, %s paper, %d pages", trim, spec.req.Binding, spec.req.Paper, spec.req.Pages)
 }
 
-func writeSpineTable(w io.Writer, spec *bookSpec, shown, skipped []result) {
+func writeSpineTable(w io.Writer, spec *bookSpec, shown, skipped []spine.Result) {
 	u := spec.unit
 	var first *spine.Layout
 	for _, r := range shown {
-		if r.err == nil {
-			first = r.layout
+		if r.Err == nil {
+			first = r.Layout
 			break
 		}
 	}
@@ -171,11 +162,11 @@ func writeSpineTable(w io.Writer, spec *bookSpec, shown, skipped []result) {
 	fmt.Fprintf(tw, "printer\tpages\tspine\tfull cover (W x H)\t%s\tspine text\tconfidence\n", edge)
 	var estimates []string
 	for _, r := range shown {
-		if r.err != nil {
-			fmt.Fprintf(tw, "%s\t-\t-\t-\t-\t-\tREFUSED\n", r.printer.Name)
+		if r.Err != nil {
+			fmt.Fprintf(tw, "%s\t-\t-\t-\t-\t-\tREFUSED\n", r.Printer.Name)
 			continue
 		}
-		l := r.layout
+		l := r.Layout
 		pages := fmt.Sprint(l.Pages)
 		if l.Pages != l.PagesRequested {
 			pages += fmt.Sprintf(" (from %d)", l.PagesRequested)
@@ -210,10 +201,10 @@ func writeSpineTable(w io.Writer, spec *bookSpec, shown, skipped []result) {
 	if first != nil {
 		var diffs []string
 		for _, r := range shown {
-			if r.err != nil || r.layout == first {
+			if r.Err != nil || r.Layout == first {
 				continue
 			}
-			diffs = append(diffs, compareLayouts(first, r.layout, u))
+			diffs = append(diffs, compareLayouts(first, r.Layout, u))
 		}
 		if len(diffs) > 0 {
 			fmt.Fprintln(w)
@@ -224,19 +215,19 @@ func writeSpineTable(w io.Writer, spec *bookSpec, shown, skipped []result) {
 	}
 	var notes []string
 	for _, r := range shown {
-		if r.err != nil {
-			fmt.Fprintf(w, "\n%s refuses: %v\n", r.printer.Name, r.err)
+		if r.Err != nil {
+			fmt.Fprintf(w, "\n%s refuses: %v\n", r.Printer.Name, r.Err)
 			continue
 		}
-		for _, n := range r.layout.Notes {
+		for _, n := range r.Layout.Notes {
 			switch n.Kind {
 			case spine.NoteSpineRule, spine.NotePagesRounded, spine.NoteSpineGiven, spine.NoteSpineTextAdvice:
-				notes = append(notes, r.layout.PrinterName+": "+n.Text)
+				notes = append(notes, r.Layout.PrinterName+": "+n.Text)
 			}
 		}
 	}
 	for _, r := range skipped {
-		notes = append(notes, fmt.Sprintf("%s not shown: %v", r.printer.Name, r.err))
+		notes = append(notes, fmt.Sprintf("%s not shown: %v", r.Printer.Name, r.Err))
 	}
 	if len(notes) > 0 {
 		fmt.Fprintln(w)
@@ -281,6 +272,12 @@ func compareLayouts(a, b *spine.Layout, u paper.Unit) string {
 		return s + "; its full cover is the same size."
 	}
 	return s + "; its full cover is " + strings.Join(parts, " and ") + "."
+}
+
+// display converts inches to unit u rounded to the unit's display places,
+// trailing zeros dropped (6 x 9 in, 152.4 x 228.6 mm).
+func display(in decimal.Decimal, u paper.Unit) decimal.Decimal {
+	return paper.FromInches(in, u).Round(paper.DisplayPlaces(u))
 }
 
 // fixed formats inches in unit u with the unit's display places, zeros kept

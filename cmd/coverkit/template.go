@@ -68,7 +68,7 @@ status is 1; a file that cannot be written also exits 1.` + exitStatusHelp,
 			return runTemplate(o)
 		},
 	}
-	o.spec.register(c, false)
+	o.spec.register(c)
 	fl := c.Flags()
 	fl.StringVar(&o.title, "title", "", "book title, for the front-cover and spine preview")
 	fl.StringVar(&o.author, "author", "", "author name, for the front-cover and spine preview")
@@ -116,8 +116,11 @@ func runTemplate(o *templateOptions) error {
 	if o.dpi < 1 || o.dpi > render.MaxDPI {
 		return usageErr("--dpi: %d is out of range (want 1 to %d)", o.dpi, render.MaxDPI)
 	}
-	spec, err := o.spec.parse(true)
+	spec, err := o.spec.parse()
 	if err != nil {
+		return err
+	}
+	if err := o.spec.needTrimAndPages(); err != nil {
 		return err
 	}
 	if err := spec.applyInterior(e.stderr); err != nil {
@@ -147,11 +150,11 @@ func runTemplate(o *templateOptions) error {
 		return failErr(fmt.Errorf("--out %s: cannot create the directory: %v", o.out, rootCause(err)))
 	}
 	for _, r := range shown {
-		if r.err != nil {
-			fmt.Fprintf(e.stderr, "coverkit: error: %v\n", r.err)
+		if r.Err != nil {
+			fmt.Fprintf(e.stderr, "coverkit: error: %v\n", r.Err)
 			continue
 		}
-		l := r.layout
+		l := r.Layout
 		fmt.Fprintln(e.stdout, templateSummary(l))
 		if ro.Barcode, err = templateBarcode(e, code, o.code.noBarcode, l); err != nil {
 			return err
@@ -169,7 +172,7 @@ func runTemplate(o *templateOptions) error {
 		}
 	}
 	for _, r := range skipped {
-		fmt.Fprintf(e.stdout, "note: no template for %s: %v\n", r.printer.Name, r.err)
+		fmt.Fprintf(e.stdout, "note: no template for %s: %v\n", r.Printer.Name, r.Err)
 	}
 	return resultsStatus(spec, shown, skipped)
 }
