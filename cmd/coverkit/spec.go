@@ -48,7 +48,7 @@ type bookSpec struct {
 	explicit bool // printers were named with --printer
 	req      spine.Request
 	unit     paper.Unit // for commands that print lengths; inches unless set
-	interior string // --interior path, read by applyInterior
+	interior string     // --interior path, read by applyInterior
 }
 
 // needTrimAndPages is the rule of spine and template: the book's trim and page
