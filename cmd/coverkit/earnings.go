@@ -72,7 +72,7 @@ With --json the same report is printed as data; amounts are JSON numbers.` + exi
 			return runEarnings(o)
 		},
 	}
-	o.spec.register(c, false)
+	o.spec.register(c)
 	fl := c.Flags()
 	for _, name := range []string{"spine", "direction"} {
 		_ = fl.MarkHidden(name) // geometry-only flags of the shared book description
@@ -141,8 +141,11 @@ type earningsRun struct {
 
 // parse validates the options. Malformed input is a usage error (exit 2).
 func (o *earningsOptions) parse() (*earningsRun, error) {
-	spec, err := o.spec.parse(true)
+	spec, err := o.spec.parse()
 	if err != nil {
+		return nil, err
+	}
+	if err := o.spec.needTrimAndPages(); err != nil {
 		return nil, err
 	}
 	r := &earningsRun{spec: spec, req: earnings.Request{ExVAT: o.exVAT}}
@@ -322,7 +325,7 @@ func runEarnings(o *earningsOptions) error {
 		}
 		return err
 	}
-	if r.spec.strict && rep.Estimate {
+	if r.spec.req.Strict && rep.Estimate {
 		return failErr(fmt.Errorf("--strict: the earnings use UNCONFIRMED values: %s", strings.Join(rep.Warnings, "; ")),
 			"drop --strict to see them as estimates, or give a profile with confirmed values (--catalog)")
 	}
