@@ -110,7 +110,7 @@ EXIT STATUS
 			return runCover(o)
 		},
 	}
-	o.spec.register(c, false)
+	o.spec.register(c)
 	o.code.register(c, false)
 	fl := c.Flags()
 	fl.StringVar(&o.front, "front", "", "front cover art: PNG, JPEG, TIFF or one-page PDF")
@@ -262,8 +262,11 @@ func runCover(o *coverOptions) error {
 			return usageErr("--from-printer and --from-binding go with --from")
 		}
 	}
-	spec, err := o.spec.parse(true)
+	spec, err := o.spec.parse()
 	if err != nil {
+		return err
+	}
+	if err := o.spec.needTrimAndPages(); err != nil {
 		return err
 	}
 	if err := spec.applyInterior(e.stderr); err != nil {
@@ -306,10 +309,10 @@ func runCover(o *coverOptions) error {
 	var covers []built
 	inputs := []string{o.front, o.back, o.frontFlap, o.backFlap, o.spineArt, o.font, o.from}
 	for _, r := range shown {
-		if r.err != nil {
+		if r.Err != nil {
 			continue
 		}
-		l := r.layout
+		l := r.Layout
 		rq := *req
 		rq.Barcode = nil
 		if code != nil && (!l.BarcodeByPrinter || o.barcode) {
@@ -320,9 +323,9 @@ func runCover(o *coverOptions) error {
 		var c *cover.Cover
 		if src != nil {
 			fill, _ := cover.ParseSpineFill(o.spineFill)
-			c, err = cover.Refit(src, l, r.printer, &rq, cover.RefitOptions{SpineFill: fill})
+			c, err = cover.Refit(src, l, r.Printer, &rq, cover.RefitOptions{SpineFill: fill})
 		} else {
-			c, err = cover.Build(l, r.printer, &rq)
+			c, err = cover.Build(l, r.Printer, &rq)
 		}
 		if err != nil {
 			return coverErr(l, err)
@@ -331,7 +334,7 @@ func runCover(o *coverOptions) error {
 		if err := userfile.SameAsInput(name, inputs...); err != nil {
 			return usageErr("--out: %v", err)
 		}
-		covers = append(covers, built{l, r.printer, c, name})
+		covers = append(covers, built{l, r.Printer, c, name})
 	}
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
 		return failErr(fmt.Errorf("--out %s: cannot create the directory: %v", o.out, rootCause(err)))
@@ -366,12 +369,12 @@ func runCover(o *coverOptions) error {
 		}
 	}
 	for _, r := range shown {
-		if r.err != nil {
-			fmt.Fprintf(e.stderr, "coverkit: error: %v\n", r.err)
+		if r.Err != nil {
+			fmt.Fprintf(e.stderr, "coverkit: error: %v\n", r.Err)
 		}
 	}
 	for _, r := range skipped {
-		fmt.Fprintf(e.stdout, "note: no cover for %s: %v\n", r.printer.Name, r.err)
+		fmt.Fprintf(e.stdout, "note: no cover for %s: %v\n", r.Printer.Name, r.Err)
 	}
 	if err := resultsStatus(spec, shown, skipped); err != nil {
 		return err
