@@ -2,10 +2,11 @@
 // from one manifest, and only those whose inputs changed.
 //
 // A manifest ([ParseFile], [ParseYAML], [ParseCSV]) lists books: id, title,
-// author, ISBN (one, or one per format), price, printers, binding or formats,
-// paper, trim, and either a page count or an interior PDF from which the page
+// author, ISBN (one, or one per edition), price, printers, binding or
+// editions (the bindings a book is made in; "formats" is read as an older
+// name for editions), paper, trim, and either a page count or an interior PDF from which the page
 // count (and, when no trim is given, the trim) is read. [Run] computes every
-// book's [spine.Layout] per printer and format, renders the templates into
+// book's [spine.Layout] per printer and binding, renders the templates into
 // OUT/<id>/ under render's self-explaining names
 // (kdp_paperback_6x9_312pp_cream.pdf, see render.FileName), and records in
 // the book's own state file, OUT/<id>/.coverkit-state.json, a hash of its
@@ -22,9 +23,13 @@
 // # Manifest rules
 //
 //   - Unknown keys (YAML) and unknown columns (CSV) are errors naming the file
-//     and line, as are YAML syntax errors, a book that is not a mapping, a
-//     missing, path-like or duplicate id. These stop the run before anything is
-//     written ([*ManifestError]).
+//     and line, as are YAML syntax errors, a file of more than one YAML
+//     document, aliases that expand the file past [MaxExpansion], a book that
+//     is not a mapping, a missing, path-like or duplicate id. These stop the
+//     run before anything is written ([*ManifestError]), and the error lists
+//     every other problem of the manifest too (the first [MaxReported], then
+//     a count), so one run shows them all. A bad value is echoed in a message
+//     up to 100 characters.
 //   - Every other problem belongs to one book (a malformed trim, a page count a
 //     printer refuses, an unreadable interior, an ISBN conflict): that book
 //     fails and is reported with its file and line; the other books are still
@@ -42,6 +47,8 @@
 //   - In CSV, list cells (printers, binding/formats) separate items with ';' or
 //     '|' (',' is the column separator); a per-format ISBN cell is written
 //     "paperback=978-...;hardcover=978-...".
+//   - The manifest, interiors and state files must be regular files (a named
+//     pipe is refused at once, never waited on).
 //
 // # Barcodes and ISBNs
 //
@@ -51,50 +58,64 @@
 // barcode (KDP prints one in its box when the cover has none, so a KDP-only
 // edition may go without; IngramSpark and Lulu need it on the cover). With yes
 // every edition needs an ISBN; with no none is required or drawn (drafts).
-// One ISBN identifies one edition (book and format): the same ISBN on two
-// formats or on two books is an error for every book involved. All printers
+// One ISBN identifies one edition (book and binding): the same ISBN on two
+// editions or on two books is an error for every book involved. All printers
 // of one edition use the edition's ISBN by construction: the ISBN is given per
 // book or per format, never per printer.
 //
 // # Incremental runs
 //
 // A book is regenerated when its input hash differs from its state file's,
-// when a file recorded for it is missing, or with Force. The hash covers the
-// book's manifest entry after defaults, the page count and trim read from the
-// interior (not the interior's bytes: an edit that keeps the page count does
-// not change the cover), every computed layout (so any catalogue change that
-// moves a number is seen), the catalogue version, the coverkit version, the
-// output formats and whether a barcode is drawn. Unchanged books are not
-// opened for writing: their files and their state file keep their bytes and
-// modification times (a state file is written atomically, with sorted keys
-// and no timestamps, and only when its content changes).
+// when a file recorded for it is missing or no longer what was written, or
+// with Force. The hash covers the book's manifest entry after defaults, the
+// page count and trim read from the interior (not the interior's bytes: an
+// edit that keeps the page count does not change the cover), every computed
+// layout (so any catalogue change that moves a number is seen), the
+// catalogue version, the coverkit version, the output formats and whether a
+// barcode is drawn. The state records each file's SHA-256, size and
+// modification time; a re-run trusts a file whose size and time are the
+// recorded ones, rebuilds one whose size moved, and hashes one whose time
+// alone moved (rebuilding it when the hash moved too, else recording the new
+// time). Unchanged books are not opened for writing: their files keep their
+// bytes and modification times, and their state file is rewritten only when
+// its content changes (sorted keys; the only times in it are the files').
 //
-// Books are worked on as a stream, [Options.Jobs] at a time: each book's state
-// is read from its directory, compared, the templates rendered if needed, the
-// new state saved and the book's [BookReport] handed to [Options.Book] (in
-// manifest order), and then all of it is dropped. Memory therefore does not
-// grow with the catalogue beyond the parsed manifest, a set of its ids and
-// ISBNs, and the summary counts. A book whose state file cannot be read fails
-// (naming the file) and its files are left alone; with Force it is
-// regenerated and its state rebuilt. A failed book keeps its last good state.
+// Books are worked on as a stream, [Options.Jobs] at a time: each book's
+// state is read from its directory, compared, the templates rendered if
+// needed, and the new state committed with its group (see below); the
+// book's [BookReport] is then handed to [Options.Book] (in manifest order),
+// and all of it is dropped. Memory therefore does not grow with the
+// catalogue beyond the parsed manifest, a set of its ids and ISBNs, and the
+// summary counts. A book whose state file cannot be read fails (naming the
+// file) and its files are left alone; with Force it is regenerated and its
+// state rebuilt. A failed book keeps its last good state.
 //
 // Files that the state records for a book but that the new run no longer
 // produces (the page count, trim or paper is in the file name; a printer or
-// format dropped) are deleted, but only when their content still has the hash
-// the state recorded; a file someone edited is left in place and reported.
-// Books that left the manifest are found by scanning OUT's immediate
-// subdirectories for a state file recorded for that directory's own id; their
-// recorded files are removed under the same rule, then their state file and
-// (when empty) their directory. Files no state records are never deleted.
+// binding dropped) are deleted, but only when their content still has the
+// hash the state recorded; a file someone edited is left in place and
+// reported. Books that left the manifest are found by scanning OUT's
+// immediate subdirectories for a state file recorded for that directory's
+// own id; their recorded files are removed under the same rule, then their
+// state file and (when empty) their directory. Files no state records are
+// never deleted, except the temporary files of an interrupted run
+// (".NAME.tmp-DIGITS" in a book's directory), which every run removes.
 //
-// # The old single state file
+// # One run at a time, interrupts, durability
 //
-// Earlier versions kept every book's state in one file, OUT/.coverkit-state.json.
-// When a run finds it, it reads it once (this one run holds it in memory)
-// and uses its entries as the previous state of the books that have no
-// state file of their own, so unchanged books are not regenerated, books
-// dropped meanwhile are still cleaned up, and a failed book's entry is kept.
-// Each entry is then written to its book's directory and, after the run, the
-// old file is removed (a dry run reads it and changes nothing). An unreadable
-// old file stops the run, as before; with Force it is ignored and removed.
+// A run holds an advisory lock on OUT/.coverkit-lock (which holds its PID)
+// while it writes; another run fails with [*LockedError] naming that PID, or
+// waits with [Options.Wait]. A run stopped through [Options.Context] starts
+// no new book, finishes and commits the books in progress, and returns the
+// report so far with [ErrInterrupted].
+//
+// Templates are written to a temporary file and renamed into place, never
+// synced one by one; books are committed in groups: one syncfs makes the
+// group's templates durable, the new state files are written under
+// temporary names and made durable by a second syncfs, then renamed over
+// the old ones. A state therefore never records a file that is not safely
+// on disk, and a crash at any point leaves every state file old or new and
+// every template old, new or (before the first sync) damaged; the next run's
+// check of sizes, times and hashes rebuilds whatever does not match its
+// state.
 package batch

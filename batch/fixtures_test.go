@@ -52,7 +52,7 @@ func TestFixtureInteriors(t *testing.T) {
 			t.Fatalf("%s: %+v", m, rep.Summary)
 		}
 		got[i] = states(t, o)
-		if strings.Count(got[i], `"format": 1`) != 4 {
+		if strings.Count(got[i], `"format": 2`) != 4 {
 			t.Errorf("%s: want 4 state files, got:\n%s", m, got[i])
 		}
 	}

@@ -44,10 +44,13 @@ func TestParseYAML(t *testing.T) {
 		ID: "the-long-watch", RawID: "the-long-watch", File: path, Line: 4,
 		Title: "The Long Watch", Author: "A. Writer",
 		Editions: []Edition{{Binding: paper.Paperback, ISBN: "978-1-913588-65-6", ISBNLine: 7}},
-		Printers: []string{"kdp", "ingramspark"}, Paper: "cream", Trim: "6x9", Pages: 312,
-		Price: "19.95 USD", Barcode: BarcodeAuto,
+		Printers: []string{"kdp", "ingramspark"}, Paper: "cream", Pages: 312,
+		Barcode: BarcodeAuto,
 	}
-	a.lines = [numKeys]int32{}
+	if a.Trim == nil || a.Trim.Raw != "6x9" || a.Price == nil || a.Price.String() != "19.95 USD" || a.Price.Addon.String() != "51995" {
+		t.Errorf("book 1 trim %+v price %+v", a.Trim, a.Price)
+	}
+	a.lines, a.Trim, a.Price = [numKeys]int32{}, nil, nil
 	if !reflect.DeepEqual(a, want) {
 		t.Errorf("book 1:\n got %+v\nwant %+v", a, want)
 	}
@@ -61,7 +64,7 @@ func TestParseYAML(t *testing.T) {
 	if !reflect.DeepEqual(b.Editions, wantEds) {
 		t.Errorf("editions: got %+v, want %+v", b.Editions, wantEds)
 	}
-	if !reflect.DeepEqual(b.Printers, []string{"kdp", "lulu"}) || b.Paper != "white" || b.Trim != "6x9" || b.Pages != 0 {
+	if !reflect.DeepEqual(b.Printers, []string{"kdp", "lulu"}) || b.Paper != "white" || b.Trim.Raw != "6x9" || b.Pages != 0 {
 		t.Errorf("book 2 values: %+v", b)
 	}
 }
@@ -92,7 +95,7 @@ func TestParseCSV(t *testing.T) {
 	if a.Line != 2 || b.Line != 3 {
 		t.Errorf("lines: got %d, %d; want 2, 3", a.Line, b.Line)
 	}
-	if !reflect.DeepEqual(a.Printers, []string{"kdp", "ingramspark"}) || a.Pages != 312 || a.Price != "19.95 USD" || a.Paper != "cream" {
+	if !reflect.DeepEqual(a.Printers, []string{"kdp", "ingramspark"}) || a.Pages != 312 || a.Price.String() != "19.95 USD" || a.Paper != "cream" {
 		t.Errorf("book 1: %+v", a)
 	}
 	if b.Title != "Salt Roads, Vol. 1" {
@@ -166,8 +169,8 @@ func TestBookErrors(t *testing.T) {
 		{"no trim", "pages: 300", "no trim: give trim"},
 		{"bad trim", "pages: 300\n    trim: 6xnine", `m.yaml:4: book "x": trim: malformed trim`},
 		{"bad binding", "pages: 300\n    trim: 6x9\n    binding: spiral", `binding: unknown binding "spiral"`},
-		{"one isbn two formats", "pages: 300\n    trim: 6x9\n    formats: [paperback, hardcover]\n    isbn: 978-1-913588-65-6", "each format is its own edition and needs its own ISBN"},
-		{"isbn for other format", "pages: 300\n    trim: 6x9\n    isbn: {hardcover: 978-1-913588-65-6}", "an ISBN for hardcover, which is not among the book's formats (paperback)"},
+		{"one isbn two formats", "pages: 300\n    trim: 6x9\n    formats: [paperback, hardcover]\n    isbn: 978-1-913588-65-6", "for 2 editions; each binding is its own edition and needs its own ISBN"},
+		{"isbn for other format", "pages: 300\n    trim: 6x9\n    isbn: {hardcover: 978-1-913588-65-6}", "an ISBN for hardcover, which is not among the book's editions (paperback)"},
 		{"bad price", "pages: 300\n    trim: 6x9\n    price: cheap", `price: "cheap" is not a price`},
 		{"price currency", "pages: 300\n    trim: 6x9\n    price: 19.95 dollars", "three-letter code"},
 		{"bad barcode", "pages: 300\n    trim: 6x9\n    barcode: maybe", `barcode: "maybe" is not yes, no or auto`},
@@ -258,13 +261,13 @@ func TestParsePrice(t *testing.T) {
 	}
 	for _, tc := range tests {
 		got, err := ParsePrice(tc.in)
-		if err != nil || got != tc.want {
-			t.Errorf("ParsePrice(%q) = %q, %v; want %q", tc.in, got, err, tc.want)
+		if err != nil || got.String() != tc.want {
+			t.Errorf("ParsePrice(%q) = %v, %v; want %q", tc.in, got, err, tc.want)
 		}
 	}
 	for _, bad := range []string{"", "19.95", "19.999 USD", "-1 USD", "1000 USD", "0 USD", "abc USD", "19.95 US"} {
 		if got, err := ParsePrice(bad); err == nil {
-			t.Errorf("ParsePrice(%q) = %q, want an error", bad, got)
+			t.Errorf("ParsePrice(%q) = %v, want an error", bad, got)
 		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/coverkit/coverkit/isbn"
 	"github.com/coverkit/coverkit/preflight"
 )
 
@@ -94,18 +95,18 @@ func TestRunIncremental(t *testing.T) {
 	if br.Status != StatusChanged || br.Text() != "salt-roads: missing kdp_paperback_6x9_200pp_cream.pdf" {
 		t.Errorf("missing file: %s %q", br.Status, br.Text())
 	}
-	if got := touched(t, out, before); !reflect.DeepEqual(got, []string{"+salt-roads/kdp_paperback_6x9_200pp_cream.pdf", "~salt-roads/ingramspark_paperback_6x9_200pp_cream.pdf"}) {
+	if got := touched(t, out, before); !reflect.DeepEqual(got, []string{"+salt-roads/kdp_paperback_6x9_200pp_cream.pdf", "~salt-roads/.coverkit-state.json", "~salt-roads/ingramspark_paperback_6x9_200pp_cream.pdf"}) {
 		t.Errorf("missing file run touched %v", got)
 	}
 
-	// --force rewrites everything; the state (same inputs) keeps its bytes.
+	// --force rewrites everything; the states record the files' new times.
 	before = snapshot(t, out)
 	rep = run(t, manifest, out, Options{Force: true})
 	if rep.Summary.Regenerated != 3 || rep.Summary.FilesWritten != 6 {
 		t.Errorf("force: %+v", rep.Summary)
 	}
-	if got := touched(t, out, before); len(got) != 6 {
-		t.Errorf("force touched %v, want the 6 templates", got)
+	if got := touched(t, out, before); len(got) != 9 {
+		t.Errorf("force touched %v, want the 6 templates and 3 states", got)
 	}
 }
 
@@ -213,7 +214,7 @@ books:
 		"bad-check":      `books.yaml:6: book "bad-check": isbn: paperback: isbn "978-1-913588-67-1": ISBN-13 check digit is wrong: expected check digit 0, found 1`,
 		"ingram-no-isbn": `books.yaml:7: book "ingram-no-isbn": isbn: no ISBN for the paperback edition: IngramSpark does not print a barcode for you, so the cover must carry one (give isbn, or barcode: no for a draft without one)`,
 		"want-barcode":   `book "want-barcode": isbn: no ISBN for the paperback edition: barcode: yes asks for a barcode on every edition`,
-		"euro":           `books.yaml:12: book "euro": price: IngramSpark paperback barcode: price add-on: currency "EUR": unknown currency`,
+		"euro":           `books.yaml:12: book "euro": price: IngramSpark paperback barcode: currency "EUR": unknown currency`,
 	}
 	for _, b := range rep.Books {
 		w, fails := want[b.ID]
@@ -228,6 +229,9 @@ books:
 			continue
 		}
 		mustContain(t, b.Error, w)
+		if b.ID == "euro" && !errors.Is(b.Err, isbn.ErrCurrency) {
+			t.Errorf("euro: %v does not wrap isbn.ErrCurrency", b.Err)
+		}
 		if _, err := os.Stat(filepath.Join(out, b.ID)); err == nil {
 			t.Errorf("%s failed but its directory exists", b.ID)
 		}
@@ -347,7 +351,7 @@ func TestStateDeterministic(t *testing.T) {
 	run(t, manifest, o1, Options{Jobs: 1})
 	run(t, manifest, o2, Options{Jobs: 3})
 	a, b := states(t, o1), states(t, o2)
-	if a != b || strings.Count(a, `"format": 1`) != 3 {
+	if a != b || strings.Count(a, `"format": 2`) != 3 {
 		t.Fatalf("states differ between runs with different job counts:\n%s\n%s", a, b)
 	}
 	if _, err := os.Stat(filepath.Join(o1, StateFile)); !errors.Is(err, os.ErrNotExist) {
@@ -380,84 +384,6 @@ func TestStateDeterministic(t *testing.T) {
 	}
 	if s := states(t, o1); s != b {
 		t.Errorf("forced run did not rebuild the state:\n%s", s)
-	}
-}
-
-// TestRunLegacyState: a directory written by the single-state-file version
-// is taken over: its entries are each book's previous state (unchanged books
-// are not rewritten), each moves into the book's directory, a book dropped
-// meanwhile is still cleaned up, and the old file is removed.
-func TestRunLegacyState(t *testing.T) {
-	dir := t.TempDir()
-	manifest := filepath.Join(dir, "books.yaml")
-	out := filepath.Join(dir, "out")
-	writeFile(t, manifest, threeBooks)
-	run(t, manifest, out, Options{})
-
-	// Rebuild the legacy file from the per-book states, and remove those.
-	legacy := legacyState{Format: stateFormat, Books: map[string]*BookState{}}
-	for _, id := range []string{"the-long-watch", "salt-roads", "night-ferry"} {
-		st, err := ReadBookState(out, id)
-		if err != nil || st == nil {
-			t.Fatalf("%s: %v %v", id, st, err)
-		}
-		legacy.Books[id] = st
-		os.Remove(BookStatePath(out, id))
-	}
-	data, _ := json.MarshalIndent(legacy, "", "  ")
-	writeFile(t, filepath.Join(out, StateFile), string(data))
-
-	// A dry run uses the legacy file and changes nothing.
-	before := snapshot(t, out)
-	rep := run(t, manifest, out, Options{DryRun: true})
-	if rep.Summary.Unchanged != 3 {
-		t.Fatalf("dry run over legacy state: %+v %v", rep.Summary, ids(rep))
-	}
-	if got := touched(t, out, before); len(got) != 0 {
-		t.Errorf("dry run touched %v", got)
-	}
-
-	// night-ferry leaves the manifest; salt-roads changes.
-	m := strings.Replace(threeBooks, "pages: 200", "pages: 210", 1)
-	m = m[:strings.Index(m, "  - id: night-ferry")]
-	writeFile(t, manifest, m)
-	rep = run(t, manifest, out, Options{})
-	if rep.Summary.Unchanged != 1 || rep.Summary.Regenerated != 1 || rep.Summary.Removed != 1 || rep.Summary.StatesWritten != 2 {
-		t.Fatalf("legacy run: %+v %v", rep.Summary, ids(rep))
-	}
-	want := []string{
-		"+salt-roads/.coverkit-state.json",
-		"+salt-roads/ingramspark_paperback_6x9_210pp_cream.pdf", "+salt-roads/kdp_paperback_6x9_210pp_cream.pdf",
-		"+the-long-watch/.coverkit-state.json",
-		"-.coverkit-state.json",
-		"-night-ferry/ingramspark_paperback_6x9_150pp_cream.pdf", "-night-ferry/kdp_paperback_6x9_150pp_cream.pdf",
-		"-salt-roads/ingramspark_paperback_6x9_200pp_cream.pdf", "-salt-roads/kdp_paperback_6x9_200pp_cream.pdf",
-	}
-	if got := touched(t, out, before); !reflect.DeepEqual(got, want) {
-		t.Errorf("legacy run touched %v\nwant %v", got, want)
-	}
-	if _, err := os.Stat(filepath.Join(out, "night-ferry")); err == nil {
-		t.Errorf("night-ferry's directory remains")
-	}
-	// Then it is an ordinary per-book directory.
-	before = snapshot(t, out)
-	if rep := run(t, manifest, out, Options{}); rep.Summary.Unchanged != 2 || rep.Summary.StatesWritten != 0 {
-		t.Errorf("after migration: %+v", rep.Summary)
-	}
-	if got := touched(t, out, before); len(got) != 0 {
-		t.Errorf("after migration touched %v", got)
-	}
-
-	// A damaged legacy file stops the run unless forced.
-	writeFile(t, filepath.Join(out, StateFile), "{not json")
-	if _, err := Run(parse(t, manifest), testTools(), Options{Out: out}); !errors.Is(err, ErrState) {
-		t.Errorf("corrupt legacy state: %v", err)
-	}
-	if rep := run(t, manifest, out, Options{Force: true}); rep.Summary.Regenerated != 2 {
-		t.Errorf("forced over corrupt legacy state: %+v", rep.Summary)
-	}
-	if _, err := os.Stat(filepath.Join(out, StateFile)); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("corrupt legacy file not removed: %v", err)
 	}
 }
 

@@ -13,22 +13,19 @@ import (
 	"strings"
 
 	"github.com/coverkit/coverkit/internal/atomicfile"
+	"github.com/coverkit/coverkit/internal/userfile"
 )
 
 // StateFile is the name of a book's state file, OUT/<id>/.coverkit-state.json.
-// Versions before per-book state kept every book in one file of the same name
-// directly in OUT (the legacy state file, see the package documentation).
 const StateFile = ".coverkit-state.json"
 
 // stateFormat is the state files' format version; a different version is
-// read as no state (the book is regenerated once).
-const stateFormat = 1
+// read as no state (the book is regenerated once). Version 2 records each
+// file's size and modification time beside its hash.
+const stateFormat = 2
 
 // maxBookStateBytes bounds one book's state file (a few KB in practice).
 const maxBookStateBytes = 4 << 20
-
-// maxStateBytes bounds the legacy single state file (about 1.5 KB per book).
-const maxStateBytes = 512 << 20
 
 // ErrState is wrapped when a state file cannot be read.
 var ErrState = errors.New("unreadable state file")
@@ -36,8 +33,8 @@ var ErrState = errors.New("unreadable state file")
 // bookFile is the content of OUT/<id>/.coverkit-state.json: the format
 // version, the book's id (its directory name, so a directory copied under
 // another name is not mistaken for that book's output) and its [BookState].
-// It is written with sorted map keys and no timestamps, so the same run
-// writes the same bytes.
+// It is written with sorted map keys; the only times in it are the recorded
+// files' modification times.
 type bookFile struct {
 	Format int    `json:"format"`
 	ID     string `json:"id"`
@@ -52,9 +49,9 @@ type BookState struct {
 	Inputs Inputs `json:"inputs"`
 	// Editions are the key numbers per printer and binding.
 	Editions []EditionState `json:"editions"`
-	// Files maps each file written, relative to the book's directory, to the
-	// SHA-256 of its content.
-	Files map[string]string `json:"files"`
+	// Files maps each file written, relative to the book's directory, to
+	// what was written: its hash, size and modification time.
+	Files map[string]FileState `json:"files"`
 	// InteriorStamp lets the next run reuse the interior's page count and
 	// trim when the file's size and modification time have not changed.
 	InteriorStamp *InteriorStamp `json:"interior_stamp,omitempty"`
@@ -79,6 +76,16 @@ type Inputs struct {
 	Formats      []string `json:"formats"`
 	Catalog      string   `json:"catalog"`
 	Coverkit     string   `json:"coverkit"`
+}
+
+// FileState is what a run wrote to one file. A later run trusts a file
+// whose size and modification time are still these; a file whose size
+// moved is damaged; a file whose time alone moved is hashed, and is damaged
+// when its hash moved too (see [runner.verify]).
+type FileState struct {
+	Hash    string `json:"sha256"`
+	Size    int64  `json:"size"`
+	ModTime int64  `json:"mtime_ns"`
 }
 
 // EditionState is the key numbers of one printer's layout for one binding.
@@ -124,13 +131,13 @@ func ReadBookState(out, id string) (*BookState, error) {
 	}
 	var f bookFile
 	if err := json.Unmarshal(b, &f); err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrState, name, err)
+		return nil, fmt.Errorf("%w: %s: %w", ErrState, name, err)
 	}
 	if f.Format != stateFormat || f.ID != id {
 		return nil, nil
 	}
 	if err := checkFiles(f.Files); err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrState, name, err)
+		return nil, fmt.Errorf("%w: %s: %w", ErrState, name, err)
 	}
 	bs := f.BookState
 	return &bs, nil
@@ -139,7 +146,7 @@ func ReadBookState(out, id string) (*BookState, error) {
 // checkFiles refuses recorded file names that are not plain names inside the
 // book's directory (or that name the state file or another hidden file), so
 // a damaged state can never make a run delete anything outside its own output.
-func checkFiles(files map[string]string) error {
+func checkFiles(files map[string]FileState) error {
 	for f := range files {
 		if f != filepath.Base(f) || f == "" || strings.HasPrefix(f, ".") || strings.ContainsAny(f, `/\`) {
 			return fmt.Errorf("bad file name %q", f)
@@ -149,20 +156,12 @@ func checkFiles(files map[string]string) error {
 }
 
 func readLimited(name string, limit int64) ([]byte, error) {
-	f, err := os.Open(name)
+	b, err := userfile.ReadFile(name, limit)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, err
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrState, err)
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrState, name, err)
-	}
-	if int64(len(b)) > limit {
-		return nil, fmt.Errorf("%w: %s is larger than %d bytes", ErrState, name, limit)
+		return nil, fmt.Errorf("%w: %w", ErrState, err)
 	}
 	return b, nil
 }
@@ -195,47 +194,6 @@ func writeBookState(out, id string, bs *BookState) (bool, error) {
 	return true, atomicfile.WriteBytes(name, b, 0o644)
 }
 
-// legacyState is the single state file of earlier versions, OUT/.coverkit-state.json.
-type legacyState struct {
-	Format int                   `json:"format"`
-	Books  map[string]*BookState `json:"books"`
-}
-
-// readLegacyState reads the legacy single state file in out, if any: nil
-// when there is none or it has another format version.
-func readLegacyState(out string) (map[string]*BookState, error) {
-	name := filepath.Join(out, StateFile)
-	if st, err := os.Stat(name); err != nil || st.IsDir() {
-		return nil, nil
-	}
-	b, err := readLimited(name, maxStateBytes)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	s := &legacyState{}
-	if err := json.Unmarshal(b, s); err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrState, name, err)
-	}
-	if s.Format != stateFormat || s.Books == nil {
-		return map[string]*BookState{}, nil
-	}
-	for id, bs := range s.Books {
-		if bs == nil || id != filepath.Base(id) {
-			return nil, fmt.Errorf("%w: %s: bad entry %q", ErrState, name, id)
-		}
-		if clean, err := SanitizeID(id); err != nil || clean != id {
-			return nil, fmt.Errorf("%w: %s: bad entry %q", ErrState, name, id)
-		}
-		if err := checkFiles(bs.Files); err != nil {
-			return nil, fmt.Errorf("%w: %s: book %q: %v", ErrState, name, id, err)
-		}
-	}
-	return s.Books, nil
-}
-
 func sha(b []byte) string {
 	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:])
@@ -243,7 +201,7 @@ func sha(b []byte) string {
 
 // fileHash returns the SHA-256 of a file's content.
 func fileHash(name string) (string, error) {
-	f, err := os.Open(name)
+	f, _, err := userfile.Open(name, 0)
 	if err != nil {
 		return "", err
 	}

@@ -2,10 +2,8 @@ package batch
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/coverkit/coverkit/barcode"
 	"github.com/coverkit/coverkit/isbn"
@@ -33,8 +31,8 @@ type Template interface {
 	Write(w io.Writer, format string) error
 }
 
-// Tools are the pieces batch plugs together. Catalog and at least one
-// renderer are required; the others have defaults.
+// Tools are the pieces batch plugs together. Catalog is required; the
+// others have defaults.
 type Tools struct {
 	Catalog *paper.Catalog
 	// Version is the coverkit version, part of every book's input hash.
@@ -43,13 +41,11 @@ type Tools struct {
 	Render Renderer
 	// Interior reads an interior PDF; nil means [ReadInterior] with Catalog.
 	Interior func(path string) (Interior, error)
-	// ISBN validates an ISBN as written and returns its ISBN-13 digits; nil
-	// means [CheckISBN].
-	ISBN func(raw string) (string, error)
-	// Barcode lays out the barcode of an ISBN-13 with the price add-on
-	// (price "19.95 USD", or "" for 90000, no price) to fit the layout's
-	// barcode box; nil means [Bookland].
-	Barcode func(isbn13, price string, l *spine.Layout) (*barcode.Symbol, error)
+	// ISBN validates an ISBN as written; nil means [isbn.Parse].
+	ISBN func(raw string) (isbn.ISBN, error)
+	// Barcode lays out the barcode of an ISBN with a price add-on to fit the
+	// layout's barcode box; nil means [Bookland].
+	Barcode func(id isbn.ISBN, addon isbn.Addon, l *spine.Layout) (*barcode.Symbol, error)
 	// DPI is passed to raster renderers; 0 means the renderer's default.
 	DPI int
 }
@@ -72,37 +68,11 @@ func ReadInterior(path string, cat *paper.Catalog) (Interior, error) {
 	return in, nil
 }
 
-// CheckISBN validates an ISBN with [isbn.Parse] and returns its ISBN-13
-// digits.
-func CheckISBN(raw string) (string, error) {
-	i, err := isbn.Parse(raw)
-	if err != nil {
-		return "", err
-	}
-	return i.String(), nil
-}
-
-// errPrice marks barcode errors caused by the price.
-var errPrice = errors.New("price add-on")
-
-// Bookland lays out the Bookland EAN-13 of isbn13 with its EAN-5 price
-// add-on (90000, "no price", when price is empty) and the "ISBN 978-..." line,
-// at the largest magnification up to 100 % that fits l's barcode box, as the
-// template command does. A price the add-on cannot encode (a currency other
-// than USD, CAD, GBP, AUD or NZD, or 99.99 and over) is an error: drop the
-// price to print 90000.
-func Bookland(isbn13, price string, l *spine.Layout) (*barcode.Symbol, error) {
-	i, err := isbn.Parse(isbn13)
-	if err != nil {
-		return nil, err
-	}
-	addon := isbn.NoPrice
-	if price != "" {
-		amount, cur, _ := strings.Cut(price, " ")
-		if addon, err = isbn.PriceAddon(amount, cur); err != nil {
-			return nil, fmt.Errorf("%w: %v", errPrice, err)
-		}
-	}
-	s, _, err := render.FitBarcode(l, i, addon)
+// Bookland lays out the Bookland EAN-13 of an ISBN with its EAN-5 price
+// add-on (isbn.NoPrice, 90000, when the book has no price) and the
+// "ISBN 978-..." line, fitted to l's barcode box by [render.FitBarcode], as
+// the template command does.
+func Bookland(id isbn.ISBN, addon isbn.Addon, l *spine.Layout) (*barcode.Symbol, error) {
+	s, _, err := render.FitBarcode(l, id, addon)
 	return s, err
 }

@@ -1,13 +1,17 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime"
 	"strings"
+	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/coverkit/coverkit/batch"
@@ -23,6 +27,7 @@ type batchOptions struct {
 	jobs     int
 	force    bool
 	dryRun   bool
+	wait     bool
 	json     bool
 	catalogs []string
 	dpi      int
@@ -85,7 +90,16 @@ are still written; the exit status is then 1. A book whose state file is
 damaged fails the same way (--force rebuilds it). Progress goes to stderr (a
 bar on a terminal, plain lines otherwise), the report to stdout; --json prints
 one object {manifest, out, dry_run, books: [...], summary}, the books written
-as they finish.` + exitStatusHelp,
+as they finish.
+
+Only one batch writes to DIR at a time: another fails at once naming the
+process that holds DIR (exit 1), or waits for it with --wait. Interrupted
+(Ctrl-C, SIGTERM), a batch finishes and saves the books in progress, prints
+its summary and exits 130 (SIGINT) or 143 (SIGTERM); a second signal stops it
+at once. Every run removes the temporary files an interrupted one left, and
+checks that the files each state records are still what was written (size
+and time, the content when the time moved): a damaged or edited template is
+rebuilt.` + exitStatusHelp,
 		Example: `  coverkit batch books.yaml --out templates
   coverkit batch books.csv --out templates --format pdf,png --jobs 4
   coverkit batch books.yaml --out templates --dry-run
@@ -110,6 +124,7 @@ as they finish.` + exitStatusHelp,
 	fl.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "books worked on at once")
 	fl.BoolVar(&o.force, "force", false, "regenerate every book, changed or not (also rebuilds unreadable state files)")
 	fl.BoolVar(&o.dryRun, "dry-run", false, "report what would change; write and remove nothing")
+	fl.BoolVar(&o.wait, "wait", false, "if another batch is writing to DIR, wait for it instead of failing")
 	fl.BoolVar(&o.json, "json", false, "print the report as JSON on stdout")
 	fl.StringArrayVar(&o.catalogs, "catalog", nil, "extra printer profile (YAML); repeatable; replaces a built-in printer with the same id")
 	fl.IntVar(&o.dpi, "dpi", render.DefaultDPI, fmt.Sprintf("PNG resolution in dots per inch (1 to %d)", render.MaxDPI))
@@ -139,9 +154,12 @@ func runBatch(o *batchOptions) error {
 	if err != nil {
 		var me *batch.ManifestError
 		if errors.As(err, &me) {
-			msgs := make([]string, len(me.Errs))
+			msgs := make([]string, len(me.Errs), len(me.Errs)+1)
 			for i, x := range me.Errs {
 				msgs[i] = x.Error()
+			}
+			if me.More > 0 {
+				msgs = append(msgs, fmt.Sprintf("and %d more problems in %s", me.More, manifest))
 			}
 			return &cliError{code: exitUsage, err: errors.New(strings.Join(msgs, "\ncoverkit: error: ")),
 				hints: []string{"run 'coverkit batch --help' for the manifest's keys and columns"}}
@@ -152,8 +170,7 @@ func runBatch(o *batchOptions) error {
 		Catalog:  cat,
 		Version:  version,
 		Interior: func(p string) (batch.Interior, error) { return batch.ReadInterior(p, cat) },
-		ISBN:     batch.CheckISBN, // isbn.Parse
-		Barcode:  batch.Bookland,  // isbn + barcode, fitted to each printer's box
+		Barcode:  batch.Bookland, // isbn + barcode, fitted to each printer's box
 		DPI:      o.dpi,
 	}
 	prog := newBatchProgress(e.stderr)
@@ -178,13 +195,22 @@ func runBatch(o *batchOptions) error {
 			fmt.Fprintln(e.stdout, b.Text())
 		}
 	}
+	ctx, sig, stop := interruptContext()
+	defer stop()
 	rep, err := batch.Run(m, tools, batch.Options{
-		Out: o.out, Formats: formats, Jobs: o.jobs, Force: o.force, DryRun: o.dryRun,
-		Progress: prog.book, Book: book,
+		Out: o.out, Formats: formats, Jobs: o.jobs, Force: o.force, DryRun: o.dryRun, Wait: o.wait,
+		Context: ctx, Progress: prog.book, Book: book,
 	})
 	prog.finish()
+	if errors.Is(err, batch.ErrInterrupted) {
+		return interrupted(e, rep, jr, sig(), time.Since(start))
+	}
 	if err != nil {
 		switch {
+		case errors.Is(err, batch.ErrOutputNotDir):
+			return failErr(err) // as template does for an output that is not what it must be
+		case errors.Is(err, batch.ErrLocked):
+			return failErr(err)
 		case errors.Is(err, batch.ErrState):
 			return &cliError{code: exitUsage, err: err, hints: []string{"--force regenerates everything and rebuilds the state file"}}
 		case errors.Is(err, batch.ErrOptions):
@@ -202,6 +228,47 @@ func runBatch(o *batchOptions) error {
 		return silentFail
 	}
 	return nil
+}
+
+// interruptContext is done at the first SIGINT or SIGTERM; sig then says
+// which. A second signal ends the process at once (the default action): the
+// next run removes the temporary files that leaves.
+func interruptContext() (ctx context.Context, sig func() os.Signal, stop func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	var got atomic.Value
+	go func() {
+		select {
+		case s := <-ch:
+			got.Store(s)
+			signal.Stop(ch)
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	return ctx, func() os.Signal {
+			s, _ := got.Load().(os.Signal)
+			return s
+		}, func() {
+			signal.Stop(ch)
+			cancel()
+		}
+}
+
+// interrupted ends an interrupted run: the summary of what was done, and
+// exit status 128 + the signal's number (130 for SIGINT, 143 for SIGTERM).
+func interrupted(e *env, rep *batch.Report, jr *jsonReport, s os.Signal, d time.Duration) error {
+	if jr != nil {
+		jr.head.Interrupted = true
+		jr.finish(rep.Summary)
+	}
+	fmt.Fprintln(e.stderr, batchSummary(rep, d))
+	code, name := 130, "SIGINT"
+	if s == syscall.SIGTERM {
+		code, name = 143, "SIGTERM"
+	}
+	return &cliError{code: code, err: fmt.Errorf("batch interrupted by %s: the books reported above are done and saved; run the same command again to finish the others", name)}
 }
 
 // bookError is a failed book's message; for a book that left the manifest
@@ -267,7 +334,11 @@ func (j *jsonReport) finish(s batch.Summary) error {
 	if j.n > 0 {
 		j.write("\n  ")
 	}
-	j.write("],\n  \"summary\": " + string(sum) + "\n}\n")
+	j.write("],\n")
+	if j.head.Interrupted {
+		j.write("  \"interrupted\": true,\n")
+	}
+	j.write("  \"summary\": " + string(sum) + "\n}\n")
 	return j.err
 }
 
@@ -293,6 +364,9 @@ func batchSummary(rep *batch.Report, d time.Duration) string {
 	msg += fmt.Sprintf("; %d files %s, %d %s", s.FilesWritten, wrote, s.FilesRemoved, removed)
 	if rep.DryRun {
 		msg += "; dry run: nothing written"
+	}
+	if rep.Interrupted {
+		msg += "; interrupted before the other books"
 	}
 	return msg + fmt.Sprintf(" (%.1fs)", d.Seconds())
 }

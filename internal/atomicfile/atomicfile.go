@@ -1,6 +1,7 @@
 // Package atomicfile writes files so that a reader sees either the old file or
 // the complete new one, never a partial file: it writes a temporary file in the
-// same directory, syncs it, and renames it over the target.
+// same directory, syncs it, and renames it over the target ([Write]). Callers
+// that write many files at once may defer the sync ([Prepare], [SyncFS]).
 //
 // Only regular files are replaced. A target that exists and is a directory,
 // named pipe, device or socket is refused with an error wrapping
@@ -19,45 +20,133 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/coverkit/coverkit/internal/userfile"
 )
 
-// Write creates or replaces name with what write produces. If write fails,
-// nothing is left behind and an existing file at name is untouched.
-func Write(name string, perm os.FileMode, write func(w io.Writer) error) (err error) {
-	target, err := Target(name)
+// Write creates or replaces name with what write produces, durably: the
+// new content is synced to disk before it is renamed into place. If write
+// fails, nothing is left behind and an existing file at name is untouched.
+func Write(name string, perm os.FileMode, write func(w io.Writer) error) error {
+	p, err := prepare(name, perm, write, true)
 	if err != nil {
 		return err
 	}
-	dir := filepath.Dir(target)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(target)+".tmp-*")
+	return p.Commit()
+}
+
+// Pending is a new file written under a temporary name beside its target
+// (see [TempPattern]) and not yet renamed into place.
+type Pending struct {
+	name, tmp, target string
+	info              os.FileInfo
+}
+
+// Prepare writes b to a temporary file beside name, without syncing it, and
+// returns it pending: [Pending.Commit] renames it over name, [Pending.Abort]
+// removes it. A caller that writes many files makes them durable together
+// (one [SyncFS] after writing them all) instead of paying a sync per file;
+// until then a crash may leave the file as it was, complete, or damaged,
+// so such a caller must be able to tell (batch records each file's size,
+// time and hash, and rebuilds what does not match).
+func Prepare(name string, b []byte, perm os.FileMode) (*Pending, error) {
+	return prepare(name, perm, func(w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	}, false)
+}
+
+func prepare(name string, perm os.FileMode, write func(w io.Writer) error, sync bool) (p *Pending, err error) {
+	target, err := Target(name)
 	if err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
+		return nil, err
+	}
+	f, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".tmp-*")
+	if err != nil {
+		return nil, fmt.Errorf("write %s: %w", name, err)
 	}
 	tmp := f.Name()
 	defer func() {
 		if err != nil {
 			f.Close()
 			os.Remove(tmp)
+			err = fmt.Errorf("write %s: %w", name, err)
 		}
 	}()
 	if err = write(f); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
+		return nil, err
 	}
-	if err = f.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
+	if sync {
+		if err = f.Sync(); err != nil {
+			return nil, err
+		}
+	}
+	if err = f.Chmod(perm); err != nil {
+		return nil, err
+	}
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
 	}
 	if err = f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
+		return nil, err
 	}
-	if err = os.Chmod(tmp, perm); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	if err = os.Rename(tmp, target); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
+	return &Pending{name: name, tmp: tmp, target: target, info: info}, nil
+}
+
+// Info describes the written file (its size and modification time stay
+// the same through the rename).
+func (p *Pending) Info() os.FileInfo { return p.info }
+
+// Commit renames the file into place.
+func (p *Pending) Commit() error {
+	if err := os.Rename(p.tmp, p.target); err != nil {
+		os.Remove(p.tmp)
+		return fmt.Errorf("write %s: %w", p.name, err)
 	}
 	return nil
+}
+
+// Abort removes the temporary file.
+func (p *Pending) Abort() { os.Remove(p.tmp) }
+
+// TempPattern is the name of the temporary files [Write] and [Prepare]
+// create beside NAME: ".NAME.tmp-" then digits. [IsTemp] recognises it.
+const TempPattern = ".NAME.tmp-<digits>"
+
+// IsTemp reports whether a file name is one of this package's temporary
+// files: '.', a name, ".tmp-", one or more digits.
+func IsTemp(name string) bool {
+	i := strings.LastIndex(name, ".tmp-")
+	if !strings.HasPrefix(name, ".") || i < 2 || i+5 == len(name) {
+		return false
+	}
+	for _, r := range name[i+5:] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// RemoveTemps removes the temporary files [IsTemp] recognises directly in
+// dir (left by a process that was killed while writing) and returns their
+// names. Call it only where no other process may be writing.
+func RemoveTemps(dir string) ([]string, error) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, e := range ents {
+		if e.Type().IsRegular() && IsTemp(e.Name()) {
+			if err := os.Remove(filepath.Join(dir, e.Name())); err == nil {
+				out = append(out, e.Name())
+			}
+		}
+	}
+	return out, nil
 }
 
 // WriteBytes atomically writes b to name.

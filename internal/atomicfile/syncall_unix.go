@@ -1,0 +1,7 @@
+//go:build unix && !linux
+
+package atomicfile
+
+import "syscall"
+
+func syncAll() { syscall.Sync() }
