@@ -2,6 +2,8 @@ package batch
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -24,6 +26,7 @@ type edition struct {
 	binding paper.BindingKind
 	layout  *spine.Layout
 	isbn    isbn.ISBN
+	addon   isbn.Addon // the price add-on; zero when no barcode is drawn
 	symbol  *barcode.Symbol
 }
 
@@ -106,7 +109,7 @@ func (j *job) prior() error {
 		return fmt.Errorf("%s:%d: book %q: %w (--force regenerates the book and rebuilds it)", b.File, b.Line, b.RawID, err)
 	}
 	j.old = old
-	if !r.o.DryRun {
+	if r.cleanTemps {
 		// Temporaries of a run that was killed; the lock says none is ours.
 		atomicfile.RemoveTemps(filepath.Join(r.o.Out, b.ID))
 	}
@@ -205,7 +208,10 @@ func (j *job) layouts() error {
 	return nil
 }
 
-// barcodes checks which editions need an ISBN and lays out their symbols.
+// barcodes checks which editions need an ISBN and which get a barcode with
+// which add-on. The symbols themselves are laid out by [job.symbols], only
+// for a book that is written: an unchanged book's were laid out before,
+// from the same inputs and layouts.
 func (j *job) barcodes() error {
 	b := j.b
 	for k := range j.eds {
@@ -231,9 +237,21 @@ func (j *job) barcodes() error {
 			}
 			addon = b.Price.Addon
 		}
-		sym, err := j.r.t.Barcode(ed.isbn, addon, ed.layout)
+		ed.addon = addon
+	}
+	return nil
+}
+
+// symbols lays out the barcode of every edition that draws one.
+func (j *job) symbols() error {
+	for k := range j.eds {
+		ed := &j.eds[k]
+		if ed.addon.IsZero() {
+			continue
+		}
+		sym, err := j.r.t.Barcode(ed.isbn, ed.addon, ed.layout)
 		if err != nil {
-			return b.fail("isbn", "%s %s barcode: %w", ed.printer.Name, ed.binding, err)
+			return j.b.fail("isbn", "%s %s barcode: %w", ed.printer.Name, ed.binding, err)
 		}
 		ed.symbol = sym
 	}
@@ -248,14 +266,15 @@ func (j *job) fingerprint() error {
 	for k, ed := range j.eds {
 		layouts[k] = ed.layout
 	}
-	hb, err := json.Marshal(struct {
+	h := sha256.New()
+	err := json.NewEncoder(h).Encode(struct {
 		Inputs  Inputs
 		Layouts []*spine.Layout
 	}{in, layouts})
 	if err != nil {
 		return j.errf("hash inputs: %w", err)
 	}
-	ns := &BookState{Hash: sha(hb), Inputs: in, Files: map[string]FileState{}, InteriorStamp: j.stamp}
+	ns := &BookState{Hash: hex.EncodeToString(h.Sum(nil)), Inputs: in, Files: map[string]FileState{}, InteriorStamp: j.stamp}
 	for _, ed := range j.eds {
 		l := ed.layout
 		ns.Editions = append(ns.Editions, EditionState{
@@ -346,6 +365,9 @@ func (j *job) decide() bool {
 // produces. In a dry run it only says what it would do.
 func (j *job) write(buf *bytes.Buffer) error {
 	b, r, rep, ns := j.b, j.r, j.rep, j.state
+	if err := j.symbols(); err != nil {
+		return err
+	}
 	for _, f := range j.want {
 		rep.Written = append(rep.Written, filepath.ToSlash(filepath.Join(b.ID, f)))
 	}

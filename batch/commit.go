@@ -83,9 +83,15 @@ func (c *committer) finish() error {
 // commit runs the three steps of the package's durability rule for the group.
 func (c *committer) commit() {
 	out := c.r.o.Out
-	if err := atomicfile.SyncFS(out); err != nil {
-		c.failAll(fmt.Errorf("make the templates durable: %w", err))
-		return
+	wrote := false
+	for _, res := range c.group {
+		wrote = wrote || len(res.rep.Written) > 0 || len(res.rep.Removed) > 0
+	}
+	if wrote {
+		if err := atomicfile.SyncFS(out); err != nil {
+			c.failAll(fmt.Errorf("make the templates durable: %w", err))
+			return
+		}
 	}
 	pend := make([]*atomicfile.Pending, len(c.group))
 	n := 0

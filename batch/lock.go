@@ -36,11 +36,19 @@ func (e *LockedError) Unwrap() error { return ErrLocked }
 // the system releases when the process ends, however it ends), so that two
 // runs never write one directory at once. With wait it waits for the holder;
 // without, it fails at once with a [*LockedError] naming the holder's PID.
-func lockOut(out string, wait bool) (unlock func(), err error) {
+//
+// The lock file holds the holder's PID while it runs and is emptied when a
+// run ends normally (interrupted by a signal included). unclean reports
+// that the last run did not end normally (killed, crashed, power lost) or
+// that no run of this version used OUT before: then the books' directories
+// may hold temporary files to remove.
+func lockOut(out string, wait bool) (unlock func(), unclean bool, err error) {
 	name := filepath.Join(out, LockFile)
+	_, err = os.Lstat(name)
+	existed := err == nil
 	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
-		return nil, fmt.Errorf("lock %s: %w", out, err)
+		return nil, false, fmt.Errorf("lock %s: %w", out, err)
 	}
 	if err := lockFile(f, wait); err != nil {
 		pid := 0
@@ -49,14 +57,17 @@ func lockOut(out string, wait bool) (unlock func(), err error) {
 		}
 		f.Close()
 		if errors.Is(err, errWouldBlock) {
-			return nil, &LockedError{Out: out, PID: pid}
+			return nil, false, &LockedError{Out: out, PID: pid}
 		}
-		return nil, fmt.Errorf("lock %s: %w", out, err)
+		return nil, false, fmt.Errorf("lock %s: %w", out, err)
+	}
+	if fi, err := f.Stat(); !existed || err != nil || fi.Size() != 0 {
+		unclean = true
 	}
 	f.Truncate(0)
 	f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
 	return func() {
 		f.Truncate(0)
 		f.Close() // releases the lock
-	}, nil
+	}, unclean, nil
 }

@@ -76,11 +76,12 @@ func Run(m *Manifest, t Tools, opts Options) (rep *Report, err error) {
 		if err := os.MkdirAll(r.o.Out, 0o755); err != nil {
 			return nil, fmt.Errorf("create output directory: %w", err)
 		}
-		unlock, err := lockOut(r.o.Out, r.o.Wait)
+		unlock, unclean, err := lockOut(r.o.Out, r.o.Wait)
 		if err != nil {
 			return nil, err
 		}
 		defer unlock()
+		r.cleanTemps = unclean
 	}
 	r.checkISBNs()
 	rep = &Report{Manifest: m.File, Out: r.o.Out, DryRun: r.o.DryRun}
@@ -237,6 +238,9 @@ type runner struct {
 	t   Tools
 	o   Options
 	ctx context.Context
+	// cleanTemps says the last run on OUT did not end normally, so the
+	// books' directories may hold its temporary files.
+	cleanTemps bool
 	// isbn holds each book's ISBN per edition (in the order of
 	// Book.Editions; nil when the book has none), and isbnErr the first ISBN
 	// problem of each book, both filled before the workers start.

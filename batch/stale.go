@@ -69,7 +69,7 @@ func (r *runner) drop(id string) result {
 		}
 		return res
 	}
-	if !r.o.DryRun {
+	if r.cleanTemps {
 		atomicfile.RemoveTemps(filepath.Join(r.o.Out, id))
 	}
 	br.Removed, br.Kept = r.removeStale(id, st.Files, nil)
