@@ -17,18 +17,31 @@ type Request struct {
 	// ExVAT is true when Lists exclude VAT; by default a list price in a
 	// market with VAT is what the shopper pays, VAT included.
 	ExVAT bool
-	// Discount is the wholesale discount in percent by market id; the key ""
-	// applies to every market not named. Absent: the printer's recommended
-	// discount for the market.
-	Discount map[string]decimal.Decimal
-	// PrintCost is the wholesale channels' print cost per copy by currency,
-	// read from the printer's own calculator.
-	PrintCost map[string]decimal.Decimal
+	// Discount is the wholesale discount in percent by printer and market id;
+	// market "" applies to every market of the printer not named. Absent: the
+	// printer's recommended discount for the market.
+	Discount map[MarketKey]decimal.Decimal
+	// PrintCost is a printer's print cost per copy in a currency, read from
+	// the printer's own calculator, for wholesale channels whose printing cost
+	// the catalogue does not hold (IngramSpark publishes no formula).
+	PrintCost map[CostKey]decimal.Decimal
 	// Returns is the returns option for wholesale channels ("" = no returns).
 	Returns string
 	// Date (YYYY-MM-DD) picks the royalty rules in force that day; "" = the
 	// newest rules in the catalogue.
 	Date string
+}
+
+// MarketKey names a printer (catalogue id) and one of its markets.
+type MarketKey struct {
+	Printer string
+	Market  string
+}
+
+// CostKey names a printer (catalogue id) and a currency.
+type CostKey struct {
+	Printer  string
+	Currency string
 }
 
 // Input is one printer's book: its layout and its pricing.
@@ -66,17 +79,17 @@ func Compute(inputs []Input, req Request) (*Report, error) {
 	}
 	for k, d := range req.Discount {
 		if d.IsNegative() || d.GreaterThanOrEqual(hundred) {
-			return nil, fmt.Errorf("%w: discount %s %% for %q is not from 0 to below 100 %%", ErrBadInput, d, k)
+			return nil, fmt.Errorf("%w: discount %s %% for %s %q is not from 0 to below 100 %%", ErrBadInput, d, k.Printer, k.Market)
 		}
 	}
-	for cur, c := range req.PrintCost {
+	for k, c := range req.PrintCost {
 		if c.IsNegative() {
-			return nil, fmt.Errorf("%w: print cost %s %s is negative", ErrBadInput, c, cur)
+			return nil, fmt.Errorf("%w: print cost %s %s for %s is negative", ErrBadInput, c, k.Currency, k.Printer)
 		}
 	}
 	l0 := inputs[0].Layout
 	r := &Report{
-		Book: Book{Binding: string(l0.Binding), Paper: l0.Paper, TrimW: l0.Trim.W.String(), TrimH: l0.Trim.H.String(), Pages: l0.PagesRequested},
+		Book: Book{Binding: string(l0.Binding), Paper: l0.Paper, TrimName: l0.TrimName, TrimW: pct(l0.Trim.W), TrimH: pct(l0.Trim.H), Pages: l0.PagesRequested},
 		Date: req.Date, ExVAT: req.ExVAT,
 	}
 	for _, lp := range req.Lists {
@@ -215,19 +228,17 @@ func (c *calc) withVAT(ex decimal.Decimal) decimal.Decimal {
 	return c.ceil(ex.Mul(hundred.Add(c.m.VAT.Value)).Div(hundred))
 }
 
-// printCost looks the printing cost up in the catalogue; it sets Unavailable
-// and returns false when the catalogue has none.
-func (c *calc) printCost() (decimal.Decimal, bool) {
+// printCost looks the printing cost up in the catalogue; when the catalogue
+// has none it returns false and why.
+func (c *calc) printCost() (decimal.Decimal, bool, string) {
 	l := c.l
 	pc := c.pr.PrintCostFor(l.Binding, l.Paper, c.m.ID)
 	if pc == nil {
-		c.row.Unavailable = fmt.Sprintf("the catalogue has no %s printing cost for %s paper on %s", l.Binding, l.Paper, c.m.ID)
-		return decimal.Zero, false
+		return decimal.Zero, false, fmt.Sprintf("the catalogue has no %s printing cost for %s paper on %s", l.Binding, l.Paper, c.m.ID)
 	}
 	band := pc.Band(l.Pages)
 	if band == nil {
-		c.row.Unavailable = fmt.Sprintf("the catalogue's %s printing costs on %s have no band for %d pages", l.Binding, c.m.ID, l.Pages)
-		return decimal.Zero, false
+		return decimal.Zero, false, fmt.Sprintf("the catalogue's %s printing costs on %s have no band for %d pages", l.Binding, c.m.ID, l.Pages)
 	}
 	large := false
 	if t := c.pr.LargeTrim; t != nil {
@@ -255,7 +266,7 @@ func (c *calc) printCost() (decimal.Decimal, bool) {
 	}
 	c.row.PrintCost = money(cost, c.places)
 	c.row.PrintCostFrom = "catalogue"
-	return cost, true
+	return cost, true, ""
 }
 
 func roundingNote(r paper.MoneyRounding) string {
@@ -268,13 +279,14 @@ func roundingNote(r paper.MoneyRounding) string {
 // royalty: earnings = rate × net list − printing cost.
 func (c *calc) royalty() {
 	net := c.net()
-	cost, ok := c.printCost()
+	cost, ok, why := c.printCost()
 	rule := c.ch.RuleOn(c.req.Date)
 	if rule == nil {
 		c.row.Unavailable = fmt.Sprintf("no royalty rule of %s is in force on %s", c.ch.Label, c.req.Date)
 		return
 	}
 	if !ok {
+		c.row.Unavailable = why
 		return
 	}
 	c.row.RuleFrom = rule.From
@@ -346,9 +358,9 @@ func safeDiv(a, b decimal.Decimal) decimal.Decimal {
 func (c *calc) wholesale() error {
 	list := c.list // wholesale prices in the catalogue carry no VAT rule
 	rng := c.ch.DiscountFor(c.m.ID)
-	d, given := c.req.Discount[c.m.ID]
+	d, given := c.req.Discount[MarketKey{c.l.Printer, c.m.ID}]
 	if !given {
-		d, given = c.req.Discount[""]
+		d, given = c.req.Discount[MarketKey{c.l.Printer, ""}]
 	}
 	if !given {
 		if rng == nil || rng.Recommended == nil {
@@ -376,9 +388,15 @@ func (c *calc) wholesale() error {
 	gross := wholesalePrice.Sub(fees)
 	c.row.gross = gross
 	c.row.BeforePrintCost = money(c.round(gross), c.places)
-	if pc, ok := c.req.PrintCost[c.m.Currency]; ok {
-		c.row.PrintCost = money(pc, max(c.places, -pc.Exponent()))
-		c.row.PrintCostFrom = "input"
+	pc, ok, why := c.printCost()
+	if !ok {
+		pc, ok = c.req.PrintCost[CostKey{c.l.Printer, c.m.Currency}]
+		if ok {
+			c.row.PrintCost = money(pc, max(c.places, -pc.Exponent()))
+			c.row.PrintCostFrom = "input"
+		}
+	}
+	if ok {
 		exact := gross.Sub(pc)
 		c.row.exact = exact
 		c.row.Earnings = money(c.round(exact), c.places)
@@ -397,7 +415,7 @@ func (c *calc) wholesale() error {
 			c.row.BelowMinimum = list.LessThan(minList)
 		}
 	} else {
-		c.row.PrintCostNote = fmt.Sprintf("%s publishes no print-cost formula (pricing.md 6.8): the earnings are shown before the print cost, which only its own calculator gives", c.l.PrinterName)
+		c.row.PrintCostNote = why + ", and none was given: the earnings are shown before the print cost"
 	}
 	return c.returns(wholesalePrice)
 }

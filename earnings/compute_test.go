@@ -93,10 +93,10 @@ func TestWorkedExamples(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			req := Request{Lists: []Price{tc.list}, Date: tc.date}
 			if tc.discount != "" {
-				req.Discount = map[string]decimal.Decimal{"": d(tc.discount)}
+				req.Discount = map[MarketKey]decimal.Decimal{{tc.layout.Printer, ""}: d(tc.discount)}
 			}
 			if tc.printCost != "" {
-				req.PrintCost = map[string]decimal.Decimal{"USD": d(tc.printCost)}
+				req.PrintCost = map[CostKey]decimal.Decimal{{tc.layout.Printer, "USD"}: d(tc.printCost)}
 			}
 			r, err := Compute([]Input{{Layout: tc.layout, Pricing: tc.pr}}, req)
 			if err != nil {
@@ -155,7 +155,7 @@ func TestEarningsFallAsPagesRise(t *testing.T) {
 					for pages := s.Pages.Min.Value; pages <= s.Pages.Max.Value; pages += 2 {
 						l := book(id, b.Kind, s.ID, "6", "9", pages)
 						r, err := Compute([]Input{{Layout: l, Pricing: p.Pricing}}, Request{Lists: []Price{{d("5000"), cur}},
-							PrintCost: map[string]decimal.Decimal{cur: d("3")}})
+							PrintCost: map[CostKey]decimal.Decimal{{"ingramspark", cur}: d("3")}})
 						if err != nil {
 							t.Fatal(err)
 						}
@@ -187,9 +187,9 @@ func TestMinimumListEarnsAtLeastZero(t *testing.T) {
 				for _, trim := range [][2]string{{"6", "9"}, {"8.5", "11"}} {
 					l := book("kdp", paper.Paperback, "white", trim[0], trim[1], pages)
 					in := []Input{{Layout: l, Pricing: pricing("kdp")}, {Layout: book("ingramspark", paper.Paperback, "white", trim[0], trim[1], pages), Pricing: pricing("ingramspark")}}
-					req := Request{Lists: []Price{{d("20"), cur}}, ExVAT: exVAT, Discount: map[string]decimal.Decimal{"": d("50")}, PrintCost: map[string]decimal.Decimal{cur: d("4.33")}}
+					req := Request{Lists: []Price{{d("20"), cur}}, ExVAT: exVAT, Discount: map[MarketKey]decimal.Decimal{{"ingramspark", ""}: d("50")}, PrintCost: map[CostKey]decimal.Decimal{{"ingramspark", cur}: d("4.33")}}
 					if cur == "JPY" {
-						req.Lists[0].Amount, req.PrintCost[cur] = d("2000"), d("433")
+						req.Lists[0].Amount, req.PrintCost[CostKey{"ingramspark", cur}] = d("2000"), d("433")
 					}
 					r, err := Compute(in, req)
 					if err != nil {
@@ -259,7 +259,7 @@ func TestThresholdAcrossVATIsEstimate(t *testing.T) {
 
 func TestIngramWithoutPrintCost(t *testing.T) {
 	l := book("ingramspark", paper.Paperback, "white", "6", "9", 300)
-	r, err := Compute([]Input{{Layout: l, Pricing: pricing("ingramspark")}}, Request{Lists: []Price{usd("14.99")}, Discount: map[string]decimal.Decimal{"": d("40")}})
+	r, err := Compute([]Input{{Layout: l, Pricing: pricing("ingramspark")}}, Request{Lists: []Price{usd("14.99")}, Discount: map[MarketKey]decimal.Decimal{{"ingramspark", ""}: d("40")}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -267,7 +267,7 @@ func TestIngramWithoutPrintCost(t *testing.T) {
 	if x.Earnings != nil || x.PrintCost != nil || str(x.BeforePrintCost) != "8.99" || x.MinList != nil {
 		t.Fatalf("earnings %s cost %s before %s", str(x.Earnings), str(x.PrintCost), str(x.BeforePrintCost))
 	}
-	if !strings.Contains(x.PrintCostNote, "no print-cost formula") {
+	if !strings.Contains(x.PrintCostNote, "the catalogue has no paperback printing cost for white paper on us, and none was given") {
 		t.Fatalf("note %q", x.PrintCostNote)
 	}
 }
@@ -279,9 +279,9 @@ func TestIngramRefusals(t *testing.T) {
 		req  Request
 		want string
 	}{
-		{Request{Lists: []Price{usd("14.99")}, Discount: map[string]decimal.Decimal{"": d("30")}}, "ingramspark: discount 30 % in market us is outside IngramSpark's wholesale discount range (allowed: 40-55 %) [source: https://formattingexperts.com, third-party; https://baipa.org, third-party]"},
-		{Request{Lists: []Price{usd("14.99")}, Discount: map[string]decimal.Decimal{"": d("60")}}, "(allowed: 40-55 %)"},
-		{Request{Lists: []Price{{d("9.99"), "GBP"}}, Discount: map[string]decimal.Decimal{"": d("30")}}, "(allowed: 35-55 %) [source: https://financialhorizon.top, unconfirmed"},
+		{Request{Lists: []Price{usd("14.99")}, Discount: map[MarketKey]decimal.Decimal{{"ingramspark", ""}: d("30")}}, "ingramspark: discount 30 % in market us is outside IngramSpark's wholesale discount range (allowed: 40-55 %) [source: https://formattingexperts.com, third-party; https://baipa.org, third-party]"},
+		{Request{Lists: []Price{usd("14.99")}, Discount: map[MarketKey]decimal.Decimal{{"ingramspark", ""}: d("60")}}, "(allowed: 40-55 %)"},
+		{Request{Lists: []Price{{d("9.99"), "GBP"}}, Discount: map[MarketKey]decimal.Decimal{{"ingramspark", ""}: d("30")}}, "(allowed: 35-55 %) [source: https://financialhorizon.top, unconfirmed"},
 		{Request{Lists: []Price{{d("9.99"), "GBP"}}, Returns: "deliver"}, "ingramspark: returns deliver in market uk is not offered (allowed: markets us, ca)"},
 	} {
 		_, err := Compute(in, tc.req)

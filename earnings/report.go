@@ -150,11 +150,12 @@ type Market struct {
 
 // Book describes the book the report is for.
 type Book struct {
-	Binding string `json:"binding"`
-	Paper   string `json:"paper"`
-	TrimW   string `json:"trim_width_in"`
-	TrimH   string `json:"trim_height_in"`
-	Pages   int    `json:"pages"`
+	Binding  string  `json:"binding"`
+	Paper    string  `json:"paper"`
+	TrimName string  `json:"trim_name"` // the printer's name for the trim, or "custom"
+	TrimW    *Number `json:"trim_width_in"`
+	TrimH    *Number `json:"trim_height_in"`
+	Pages    int     `json:"pages"` // as requested; each row has the count its printer prices
 }
 
 // Report is the whole comparison.

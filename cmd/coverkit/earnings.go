@@ -179,12 +179,13 @@ func (o *earningsOptions) parse() (*earningsRun, error) {
 			return nil, usageErr("--ingram-print-cost %s %s: %v", a.amount, cur, trimBadInput(err))
 		}
 		if r.req.PrintCost == nil {
-			r.req.PrintCost = map[string]decimal.Decimal{}
+			r.req.PrintCost = map[earnings.CostKey]decimal.Decimal{}
 		}
-		if _, dup := r.req.PrintCost[p.Currency]; dup {
+		k := earnings.CostKey{Printer: "ingramspark", Currency: p.Currency}
+		if _, dup := r.req.PrintCost[k]; dup {
 			return nil, usageErr("--ingram-print-cost: two print costs in %s; give one per currency", p.Currency)
 		}
-		r.req.PrintCost[p.Currency] = p.Amount
+		r.req.PrintCost[k] = p.Amount
 	}
 	for i, a := range o.args {
 		if !used[i] {
@@ -204,16 +205,17 @@ func (o *earningsOptions) parse() (*earningsRun, error) {
 		if !d.LessThan(decimal.NewFromInt(100)) {
 			return nil, usageErr("--ingram-discount %s: a 100 %% discount leaves nothing to pay from", v)
 		}
-		if named && !wholesaleMarket(spec.catalog, market) {
-			return nil, usageErr("--ingram-discount %s: unknown market %q (IngramSpark's are us, uk, eu, au, ca)", v, market)
+		if ms := ingramMarkets(spec.catalog); named && !containsFold(ms, market) {
+			return nil, usageErr("--ingram-discount %s: unknown market %q (IngramSpark's are %s)", v, market, strings.Join(ms, ", "))
 		}
 		if r.req.Discount == nil {
-			r.req.Discount = map[string]decimal.Decimal{}
+			r.req.Discount = map[earnings.MarketKey]decimal.Decimal{}
 		}
-		if _, dup := r.req.Discount[market]; dup {
+		k := earnings.MarketKey{Printer: "ingramspark", Market: market}
+		if _, dup := r.req.Discount[k]; dup {
 			return nil, usageErr("--ingram-discount: two discounts for %s", orAll(market))
 		}
-		r.req.Discount[market] = d
+		r.req.Discount[k] = d
 	}
 	switch rt := strings.ToLower(strings.TrimSpace(o.returns)); rt {
 	case paper.ReturnsNo, paper.ReturnsDeliver, paper.ReturnsDestroy:
@@ -258,19 +260,17 @@ func trimBadInput(err error) string {
 	return strings.TrimPrefix(err.Error(), earnings.ErrBadInput.Error()+": ")
 }
 
-// wholesaleMarket reports whether any printer's wholesale channel sells in market.
-func wholesaleMarket(cat *paper.Catalog, market string) bool {
-	for _, p := range cat.Printers {
-		if p.Pricing == nil {
-			continue
-		}
+// ingramMarkets lists IngramSpark's wholesale markets in the catalogue.
+func ingramMarkets(cat *paper.Catalog) []string {
+	var out []string
+	if p := cat.Printer("ingramspark"); p != nil && p.Pricing != nil {
 		for _, ch := range p.Pricing.Channels {
-			if ch.Kind == paper.ChannelWholesale && containsFold(ch.Markets, market) {
-				return true
+			if ch.Kind == paper.ChannelWholesale {
+				out = append(out, ch.Markets...)
 			}
 		}
 	}
-	return false
+	return out
 }
 
 func containsFold(list []string, s string) bool {
@@ -353,7 +353,11 @@ func earningsHint(err error) string {
 // thresholds, returns, notes and estimates.
 func writeEarnings(w io.Writer, r *earnings.Report, skipped []string) {
 	b := r.Book
-	fmt.Fprintf(w, "%s x %s in %s, %s paper, %d pages\n", b.TrimW, b.TrimH, b.Binding, b.Paper, b.Pages)
+	trim := inches(b.TrimW.Value) + " x " + inches(b.TrimH.Value) + " in"
+	if b.TrimName != "" && b.TrimName != "custom" && !strings.ContainsAny(b.TrimName[:1], "0123456789") {
+		trim += " (" + b.TrimName + ")"
+	}
+	fmt.Fprintf(w, "%s %s, %s paper, %d pages\n", trim, b.Binding, b.Paper, b.Pages)
 	if r.Date != "" {
 		fmt.Fprintf(w, "royalty rules in force on %s\n", r.Date)
 	}
@@ -443,8 +447,10 @@ func writeEarnings(w io.Writer, r *earnings.Report, skipped []string) {
 				}
 				returns = append(returns, s)
 			}
-			if x.PrintCostNote != "" {
-				notes = appendUnique(notes, x.PrintCostNote+"; give it with --ingram-print-cost AMOUNT "+x.Currency)
+			if x.PrintCostNote != "" && x.Printer == "ingramspark" {
+				notes = appendUnique(notes, "IngramSpark publishes no print-cost formula (pricing.md 6.8): the earnings are shown before the print cost; give it from IngramSpark's own calculator with --ingram-print-cost AMOUNT "+x.Currency)
+			} else if x.PrintCostNote != "" {
+				notes = appendUnique(notes, x.PrinterName+" "+x.Market+": "+x.PrintCostNote)
 			}
 			for _, n := range x.Notes {
 				notes = appendUnique(notes, x.PrinterName+" "+x.Market+": "+n)
@@ -481,6 +487,15 @@ func writeEarnings(w io.Writer, r *earnings.Report, skipped []string) {
 			fmt.Fprintln(w, "  - "+s)
 		}
 	}
+}
+
+// inches shows a trim side exactly when it has at most 4 places (6, 8.5),
+// else to 4 places (a trim given in mm).
+func inches(d decimal.Decimal) string {
+	if d.Exponent() >= -4 {
+		return d.String()
+	}
+	return d.StringFixed(4)
 }
 
 func appendUnique(list []string, s string) []string {
