@@ -1,16 +1,26 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
-	"embed"
+	"compress/flate"
+	"compress/zlib"
+	"crypto/sha256"
 	"fmt"
 	"io"
+	"strconv"
+	"sync"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
 	"github.com/coverkit/coverkit/spine"
-	"golang.org/x/text/encoding/charmap"
 )
+
+// The PDF is written here directly, object by object, rather than through a
+// general PDF library: a template is one page of rectangles, lines, polygons
+// and text, and writing it directly lets every font be a subset (see
+// subset.go and pdffont.go), keeps the bytes the same in every run and every
+// process, and streams the file out as it is made. The writer follows
+// image/png's encoder: small write steps and a sticky error.
 
 // fixedDate is the creation date written when the catalogue date is unusable:
 // templates must not change from one run to the next.
@@ -25,257 +35,253 @@ func docDate(l *spine.Layout) time.Time {
 	return fixedDate
 }
 
+// Object numbers: the fixed objects first, then one per layer, then the fonts.
+const (
+	objCatalog = 1 + iota
+	objPages
+	objPage
+	objContents
+	objInfo
+	objLayers // the first layer's OCG
+)
+
+// pdfEncoder writes one PDF. Its first error sticks: later steps do nothing
+// and Close returns it.
+type pdfEncoder struct {
+	w    *bufio.Writer
+	off  int64   // bytes written so far
+	xref []int64 // offset of object i+1
+	err  error
+	zbuf bytes.Buffer
+	zw   *zlib.Writer
+}
+
+// zlibWriters are reused: a compressor's state is about 1 MB to allocate
+// and clear, more than the compression itself of a template's few streams.
+var zlibWriters = sync.Pool{New: func() any {
+	zw, _ := zlib.NewWriterLevel(io.Discard, pdfLevel)
+	return zw
+}}
+
+// pdfLevel is the compression level of the PDF's streams.
+var pdfLevel = flate.DefaultCompression
+
+func newPDFEncoder(w io.Writer) *pdfEncoder {
+	return &pdfEncoder{w: bufio.NewWriterSize(w, 32<<10), zw: zlibWriters.Get().(*zlib.Writer)}
+}
+
+func (e *pdfEncoder) write(b []byte) {
+	if e.err != nil {
+		return
+	}
+	n, err := e.w.Write(b)
+	e.off += int64(n)
+	e.err = err
+}
+
+func (e *pdfEncoder) print(s string) {
+	if e.err != nil {
+		return
+	}
+	n, err := e.w.WriteString(s)
+	e.off += int64(n)
+	e.err = err
+}
+
+// beginObj starts object num; objects must be begun in order.
+func (e *pdfEncoder) beginObj(num int) {
+	for len(e.xref) < num {
+		e.xref = append(e.xref, 0)
+	}
+	e.xref[num-1] = e.off
+	e.print(strconv.Itoa(num) + " 0 obj\n")
+}
+
+// obj writes object num with body dict.
+func (e *pdfEncoder) obj(num int, dict string) {
+	e.beginObj(num)
+	e.print(dict)
+	e.print("\nendobj\n")
+}
+
+// stream writes object num as a Flate-compressed stream; dict holds the
+// entries other than /Length and /Filter.
+func (e *pdfEncoder) stream(num int, dict string, data []byte) {
+	if e.err != nil {
+		return
+	}
+	e.zbuf.Reset()
+	e.zw.Reset(&e.zbuf)
+	e.zw.Write(data)
+	if err := e.zw.Close(); err != nil {
+		e.err = err
+		return
+	}
+	e.beginObj(num)
+	e.print("<<" + dict + "/Filter/FlateDecode/Length " + strconv.Itoa(e.zbuf.Len()) + ">>\nstream\n")
+	e.write(e.zbuf.Bytes())
+	e.print("\nendstream\nendobj\n")
+}
+
+// close writes the cross-reference table and the trailer and flushes.
+func (e *pdfEncoder) close(id []byte) error {
+	start := e.off
+	e.print("xref\n0 " + strconv.Itoa(len(e.xref)+1) + "\n0000000000 65535 f \n")
+	for _, o := range e.xref {
+		e.print(fmt.Sprintf("%010d 00000 n \n", o))
+	}
+	e.print(fmt.Sprintf("trailer\n<</Size %d/Root %d 0 R/Info %d 0 R/ID[<%x><%x>]>>\nstartxref\n%d\n%%%%EOF\n",
+		len(e.xref)+1, objCatalog, objInfo, id, id, start))
+	zlibWriters.Put(e.zw)
+	e.zw = nil
+	if e.err != nil {
+		return e.err
+	}
+	return e.w.Flush()
+}
+
 func writePDF(w io.Writer, l *spine.Layout, s *scene, o Options) error {
-	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: s.W, Ht: s.H}, OrientationStr: "P"})
-	f.SetCatalogSort(true)
-	f.SetCompression(true)
-	d := docDate(l)
-	f.SetCreationDate(d)
-	f.SetModificationDate(d)
+	fs := planFonts(s)
+	content := pdfContent(s, fs)
+	nl := len(s.Layers)
+	next := objLayers + nl
+	for _, f := range fs.used {
+		f.obj = next
+		next += f.objects()
+	}
+	e := newPDFEncoder(w)
+	e.print("%PDF-1.5\n%\xe2\xe3\xcf\xd3\n")
+	e.writeCatalog(nl)
+	e.obj(objPages, "<</Type/Pages/Kids["+ref(objPage)+"]/Count 1>>")
+	e.writePage(s, fs)
+	e.stream(objContents, "", content)
+	info := pdfInfo(l, s, o)
+	e.obj(objInfo, info)
+	for i, ly := range s.Layers {
+		e.obj(objLayers+i, "<</Type/OCG/Name"+pdfString(ly.Name)+">>")
+	}
+	for _, f := range fs.used {
+		e.writeFont(f, fs.winAnsi)
+	}
+	h := sha256.New()
+	h.Write(content)
+	h.Write([]byte(info))
+	if err := e.close(h.Sum(nil)[:16]); err != nil {
+		return fmt.Errorf("render pdf: %w", err)
+	}
+	return nil
+}
+
+func ref(n int) string { return strconv.Itoa(n) + " 0 R" }
+
+// writeCatalog writes the catalog with the layers in drawing order, all on.
+func (e *pdfEncoder) writeCatalog(nl int) {
+	var ocgs bytes.Buffer
+	for i := range nl {
+		if i > 0 {
+			ocgs.WriteByte(' ')
+		}
+		ocgs.WriteString(ref(objLayers + i))
+	}
+	e.obj(objCatalog, "<</Type/Catalog/Pages "+ref(objPages)+
+		"/OCProperties<</OCGs["+ocgs.String()+"]/D<</Order["+ocgs.String()+"]>>>>>>")
+}
+
+// writePage writes the page: MediaBox the sheet, TrimBox the trim, and the
+// fonts and layers its content names.
+func (e *pdfEncoder) writePage(s *scene, fs *pdfFonts) {
+	var b []byte
+	b = append(b, "<</Type/Page/Parent "+ref(objPages)+"/MediaBox[0 0 "...)
+	b = appendNum(b, s.W)
+	b = append(b, ' ')
+	b = appendNum(b, s.H)
+	b = append(b, "]/TrimBox["...)
+	for i, v := range []float64{s.Trim.X, s.H - s.Trim.B(), s.Trim.R(), s.H - s.Trim.Y} {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = appendNum(b, v)
+	}
+	b = append(b, "]/Resources<<"...)
+	if len(fs.used) > 0 {
+		b = append(b, "/Font<<"...)
+		for _, f := range fs.used {
+			b = append(b, "/"+f.res+" "+ref(f.obj)...)
+		}
+		b = append(b, ">>"...)
+	}
+	b = append(b, "/Properties<<"...)
+	for i := range s.Layers {
+		b = append(b, "/L"+strconv.Itoa(i)+" "+ref(objLayers+i)...)
+	}
+	b = append(b, ">>>>/Contents "+ref(objContents)+">>"...)
+	e.obj(objPage, string(b))
+}
+
+// pdfInfo is the document information dictionary.
+func pdfInfo(l *spine.Layout, s *scene, o Options) string {
 	creator := "coverkit"
 	if o.Version != "" {
 		creator += " " + o.Version
 	}
-	f.SetCreator(creator, true)
-	f.SetProducer(creator, true)
-	f.SetTitle(s.Title, true)
-	f.SetSubject(s.Subject, true)
-	f.SetAutoPageBreak(false, 0)
-	f.SetMargins(0, 0, 0)
-	// Embed only the fonts the drawing uses. When every string fits
-	// Windows-1252 (the usual case), the fonts come prebuilt (render/fonts):
-	// fpdf's UTF-8 path parses, hashes and re-compresses each font for every
-	// document, which was most of a template's cost. Other text (a Cyrillic
-	// or Greek title, say) takes the UTF-8 path, subset and all.
-	var used [numFaces]bool
-	winAnsi := true
-	for _, ly := range s.Layers {
-		for _, it := range ly.Items {
-			if it.Kind == kText {
-				used[it.Font] = true
-				winAnsi = winAnsi && fitsWinAnsi(it.Text)
-			}
-		}
-	}
-	for i, fi := range fonts() {
-		if !used[i] {
-			continue
-		}
-		if winAnsi {
-			def, z := prebuiltFont(fi.name)
-			f.AddFontFromBytes(fi.name, "", def, z)
-		} else {
-			// A private copy: fpdf writes into the bytes it is given
-			// (see barcode.WritePDF), which would change later renders.
-			f.AddUTF8FontFromBytes(fi.name, "", bytes.Clone(fi.ttf))
-		}
-	}
-	// Only the TrimBox: fpdf writes page boxes from a map, so a second box
-	// would make the byte order vary between runs.
-	f.SetPageBox("TrimBox", s.Trim.X, s.Trim.Y, s.Trim.W, s.Trim.H)
-	ids := make([]int, len(s.Layers))
-	for i, ly := range s.Layers {
-		ids[i] = f.AddLayer(ly.Name, true)
-	}
-	f.AddPage()
-	f.SetLineCapStyle("butt")
-	for i, ly := range s.Layers {
-		f.BeginLayer(ids[i])
-		p := &pdfPainter{f: f, winAnsi: winAnsi}
-		for _, it := range ly.Items {
-			p.draw(it)
-		}
-		p.endK()
-		f.EndLayer()
-	}
-	if err := f.Error(); err != nil {
-		return fmt.Errorf("render pdf: %w", err)
-	}
-	var buf bytes.Buffer
-	if err := f.Output(&buf); err != nil {
-		return fmt.Errorf("render pdf: %w", err)
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	date := "(D:" + docDate(l).Format("20060102150405") + "Z)"
+	return "<</Title" + pdfString(s.Title) + "/Subject" + pdfString(s.Subject) +
+		"/Creator" + pdfString(creator) + "/Producer" + pdfString(creator) +
+		"/CreationDate" + date + "/ModDate" + date + ">>"
 }
 
-type pdfPainter struct {
-	f       *fpdf.Fpdf
-	winAnsi bool // strings are written in Windows-1252 for the prebuilt fonts
-	dash    bool
-	inK     bool
-	font    face
-	size    float64
-	fontOK  bool
-}
-
-func (p *pdfPainter) fill(c col) {
-	r, g, b := c.rgb()
-	p.f.SetFillColor(int(r), int(g), int(b))
-}
-
-func (p *pdfPainter) stroke(c col) {
-	r, g, b := c.rgb()
-	p.f.SetDrawColor(int(r), int(g), int(b))
-}
-
-func (p *pdfPainter) setDash(d []float64) {
-	if len(d) == 0 {
-		if p.dash {
-			p.f.SetDashPattern([]float64{}, 0)
-			p.dash = false
-		}
-		return
-	}
-	p.f.SetDashPattern(d, 0)
-	p.dash = true
-}
-
-// beginK starts painting in 100% black on the K plate only (the barcode):
-// fpdf knows only RGB and grey, so the operator is written directly; fill and
-// text colours are first set to black so that fpdf's idea of the state stays
-// true once endK puts the grey black back.
-func (p *pdfPainter) beginK() {
-	if p.inK {
-		return
-	}
-	p.fill(colBlack)
-	p.f.SetTextColor(0, 0, 0)
-	p.f.RawWriteStr("0 0 0 1 k\n")
-	p.inK = true
-}
-
-func (p *pdfPainter) endK() {
-	if p.inK {
-		// Back to the DeviceGray black fpdf believes is current.
-		p.f.RawWriteStr("0 g\n")
-		p.inK = false
-	}
-}
-
-func (p *pdfPainter) draw(it item) {
-	if it.K {
-		p.beginK()
-	} else {
-		p.endK()
-	}
-	f := p.f
-	switch it.Kind {
-	case kRect:
-		style := ""
-		if it.Fill != none {
-			if !it.K {
-				p.fill(it.Fill)
-			}
-			style += "F"
-		}
-		if it.Stroke != none && it.LW > 0 {
-			p.stroke(it.Stroke)
-			f.SetLineWidth(it.LW)
-			p.setDash(it.Dash)
-			style += "D"
-		}
-		if style == "FD" {
-			style = "DF"
-		}
-		if style != "" {
-			f.Rect(it.X, it.Y, it.W, it.H, style)
-		}
-	case kLine:
-		p.stroke(it.Stroke)
-		f.SetLineWidth(it.LW)
-		p.setDash(it.Dash)
-		f.Line(it.X, it.Y, it.X+it.W, it.Y+it.H)
-	case kPoly:
-		p.fill(it.Fill)
-		pts := make([]fpdf.PointType, len(it.Pts))
-		for i, q := range it.Pts {
-			pts[i] = fpdf.PointType{X: q.X, Y: q.Y}
-		}
-		f.Polygon(pts, "F")
-	case kText:
-		if !p.fontOK || p.font != it.Font || p.size != it.Size {
-			f.SetFont(fonts()[it.Font].name, "", it.Size)
-			p.font, p.size, p.fontOK = it.Font, it.Size, true
-		}
-		if !it.K {
-			r, g, b := it.Fill.rgb()
-			f.SetTextColor(int(r), int(g), int(b))
-		}
-		dx := alignOffset(it)
-		txt := it.Text
-		if p.winAnsi {
-			txt = toWinAnsi(txt)
-		}
-		if it.Rot {
-			f.TransformBegin()
-			f.TransformRotate(-90, it.X, it.Y)
-			f.Text(it.X-dx, it.Y, txt)
-			f.TransformEnd()
-		} else {
-			f.Text(it.X-dx, it.Y, txt)
-		}
-	}
-}
-
-//go:embed fonts/*.json fonts/*.z
-var prebuilt embed.FS
-
-// prebuiltFont returns fpdf's definition and compressed font file for one of
-// the Go fonts in Windows-1252, as built by fpdf.MakeFont (see
-// TestPrebuiltFonts).
-func prebuiltFont(name string) (def, z []byte) {
-	def, err1 := prebuilt.ReadFile("fonts/" + name + ".json")
-	z, err2 := prebuilt.ReadFile("fonts/" + name + ".z")
-	if err1 != nil || err2 != nil {
-		panic("render: prebuilt font " + name + " missing")
-	}
-	return def, z
-}
-
-// fitsWinAnsi reports whether s can be written in Windows-1252.
-func fitsWinAnsi(s string) bool {
-	for _, r := range s {
-		if r < 0x80 {
-			continue
-		}
-		if _, ok := charmap.Windows1252.EncodeRune(r); !ok {
-			return false
-		}
-	}
-	return true
-}
-
-// toWinAnsi converts s (which fitsWinAnsi) to Windows-1252 bytes.
-func toWinAnsi(s string) string {
+// pdfString is s as a PDF text string: a literal when it is printable ASCII,
+// else UTF-16BE with a byte-order mark.
+func pdfString(s string) string {
 	ascii := true
 	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
+		ascii = ascii && s[i] >= 0x20 && s[i] < 0x7f
 	}
 	if ascii {
-		return s
+		return string(appendLiteral(nil, []byte(s)))
 	}
-	b := make([]byte, 0, len(s))
+	b := []byte("<FEFF")
 	for _, r := range s {
-		c, ok := charmap.Windows1252.EncodeRune(r)
-		if !ok {
-			c = '?'
+		if r > 0xFFFF {
+			r1, r2 := r-0x10000>>10+0xD800, r&0x3FF+0xDC00
+			b = fmt.Appendf(b, "%04X%04X", r1, r2)
+			continue
 		}
-		b = append(b, c)
+		b = fmt.Appendf(b, "%04X", r)
 	}
-	return string(b)
+	return string(append(b, '>'))
 }
 
-// alignOffset is how far the text starts before its anchor.
-func alignOffset(it item) float64 {
-	switch it.Align {
-	case alignCenter:
-		return width(it.Font, it.Size, it.Text) / 2
-	case alignRight:
-		return width(it.Font, it.Size, it.Text)
+// appendLiteral appends p as a PDF literal string.
+func appendLiteral(b, p []byte) []byte {
+	b = append(b, '(')
+	for _, c := range p {
+		switch c {
+		case '(', ')', '\\':
+			b = append(b, '\\', c)
+		case '\r':
+			b = append(b, '\\', 'r')
+		case '\n':
+			b = append(b, '\\', 'n')
+		default:
+			b = append(b, c)
+		}
 	}
-	return 0
+	return append(b, ')')
+}
+
+// appendNum appends v with at most 3 decimals and no trailing zeros.
+func appendNum(b []byte, v float64) []byte {
+	n := len(b)
+	b = strconv.AppendFloat(b, v, 'f', 3, 64)
+	for b[len(b)-1] == '0' {
+		b = b[:len(b)-1]
+	}
+	if b[len(b)-1] == '.' {
+		b = b[:len(b)-1]
+	}
+	if string(b[n:]) == "-0" {
+		b = append(b[:n], '0')
+	}
+	return b
 }

@@ -259,21 +259,12 @@ func TestPDFBoxes(t *testing.T) {
 			}
 			// The optional-content layers designers hide.
 			for _, name := range []string{"Guides", "Labels", "Barcode", "Safe areas"} {
-				if !bytes.Contains(data, utf16Name(name)) {
+				if !bytes.Contains(data, []byte("/Type/OCG/Name("+name+")")) {
 					t.Errorf("no optional-content layer %q", name)
 				}
 			}
 		})
 	}
-}
-
-// utf16Name is how fpdf writes a layer name: UTF-16BE with a BOM.
-func utf16Name(s string) []byte {
-	b := []byte{0xfe, 0xff}
-	for _, r := range s {
-		b = append(b, byte(r>>8), byte(r))
-	}
-	return b
 }
 
 func TestPNGSizeAndDPI(t *testing.T) {
@@ -474,7 +465,7 @@ func TestBarcodeSymbol(t *testing.T) {
 		}
 	}
 	pdf := render(t, format{"pdf", PDF}, l, Options{Barcode: sym})
-	if !bytes.Contains(pdfContent(t, pdf), []byte("0 0 0 1 k")) {
+	if !bytes.Contains(inflatedStreams(t, pdf), []byte("0 0 0 1 k")) {
 		t.Errorf("bars not painted K-only")
 	}
 }
@@ -490,7 +481,7 @@ func (s *scene) layer(id string) *layer {
 
 // pdfContent inflates every Flate stream of a PDF and joins them, so tests can
 // look at the drawing operators.
-func pdfContent(t *testing.T, pdf []byte) []byte {
+func inflatedStreams(t *testing.T, pdf []byte) []byte {
 	t.Helper()
 	var out []byte
 	for rest := pdf; ; {

@@ -35,7 +35,10 @@ type fontFile struct {
 	// per 1 pt of font size
 	ascent, descent, capHeight float64
 	adv                        map[rune]float64
+	gid                        map[rune]uint16 // glyph of each rune in adv
 	notdef                     float64
+	psName                     string  // PostScript name, for the PDF
+	tt                         *ttFont // tables, for subsetting
 }
 
 var (
@@ -46,14 +49,19 @@ var (
 func fonts() *[numFaces]*fontFile {
 	fontsOnce.Do(func() {
 		for i, src := range []struct {
-			name string
-			ttf  []byte
-		}{{"go", goregular.TTF}, {"gobold", gobold.TTF}, {"gomono", gomono.TTF}} {
+			name, ps string
+			ttf      []byte
+		}{{"go", "Go-Regular", goregular.TTF}, {"gobold", "Go-Bold", gobold.TTF}, {"gomono", "Go-Mono", gomono.TTF}} {
 			sf, err := sfnt.Parse(src.ttf)
 			if err != nil {
 				panic("render: embedded font: " + err.Error())
 			}
-			ff := &fontFile{name: src.name, ttf: src.ttf, sf: sf, upem: float64(sf.UnitsPerEm()), adv: map[rune]float64{}}
+			tt, err := parseSFNT(src.ttf)
+			if err != nil {
+				panic("render: embedded font: " + err.Error())
+			}
+			ff := &fontFile{name: src.name, psName: src.ps, ttf: src.ttf, sf: sf, tt: tt, upem: float64(sf.UnitsPerEm()),
+				adv: map[rune]float64{}, gid: map[rune]uint16{}}
 			var buf sfnt.Buffer
 			ppem := fixed.Int26_6(sf.UnitsPerEm()) << 6
 			m, err := sf.Metrics(&buf, ppem, font.HintingNone)
@@ -77,6 +85,7 @@ func fonts() *[numFaces]*fontFile {
 						continue
 					}
 					ff.adv[r] = float64(a) / 64 / ff.upem
+					ff.gid[r] = uint16(gi)
 				}
 			}
 			add(0x20, 0x24f)  // Latin
