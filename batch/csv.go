@@ -35,7 +35,7 @@ func ParseCSV(b []byte, name string) (*Manifest, error) {
 		line, _ := r.FieldPos(i)
 		switch {
 		case !contains(csvColumns, h):
-			p.errf(line, "unknown column %q (known: %s)", header[i], strings.Join(csvColumns, ","))
+			p.errf(line, "unknown column %s (known: %s)", quote(header[i]), strings.Join(csvColumns, ","))
 		case seen[h]:
 			p.errf(line, "column %q given twice", h)
 		}

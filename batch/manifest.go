@@ -49,7 +49,7 @@ func (e *Error) Error() string {
 	}
 	b.WriteString(": ")
 	if e.Book != "" {
-		fmt.Fprintf(&b, "book %q: ", e.Book)
+		fmt.Fprintf(&b, "book %s: ", quote(e.Book))
 	}
 	if e.Field != "" {
 		b.WriteString(e.Field + ": ")

@@ -131,7 +131,7 @@ func newRunner(m *Manifest, t Tools, o Options) (*runner, error) {
 		return nil, fmt.Errorf("%w: no output directory", ErrOptions)
 	}
 	if st, err := os.Stat(o.Out); err == nil && !st.IsDir() {
-		return nil, fmt.Errorf("%w: %w", ErrOutputNotDir, fmt.Errorf("output %s exists and is not a directory", o.Out))
+		return nil, fmt.Errorf("output %s exists and is not a directory: %w", o.Out, ErrOutputNotDir)
 	}
 	ctx := o.Context
 	if ctx == nil {
@@ -141,7 +141,7 @@ func newRunner(m *Manifest, t Tools, o Options) (*runner, error) {
 }
 
 // ErrOutputNotDir is wrapped when the output directory is a file.
-var ErrOutputNotDir = errors.New("output is not a directory")
+var ErrOutputNotDir = errors.New("batch writes into a directory, one subdirectory per book")
 
 // books works on every book, opts.Jobs at a time, and hands the results to
 // c in manifest order. It stops starting books when the context is done.

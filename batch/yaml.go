@@ -45,7 +45,7 @@ func ParseYAML(b []byte, name string) (m *Manifest, err error) {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		if seen[k.Value] {
-			p.errf(k.Line, "key %q given twice", k.Value)
+			p.errf(k.Line, "key %s given twice", quote(k.Value))
 			continue
 		}
 		seen[k.Value] = true
@@ -58,7 +58,7 @@ func ParseYAML(b []byte, name string) (m *Manifest, err error) {
 		case "books":
 			books = v
 		default:
-			p.errf(k.Line, "unknown key %q (known: books, defaults)", k.Value)
+			p.errf(k.Line, "unknown key %s (known: books, defaults)", quote(k.Value))
 		}
 	}
 	if books == nil {
@@ -104,7 +104,7 @@ func (p *parser) mapping(n *yaml.Node, what string, known []string) *entry {
 		}
 		name := k.Value
 		if !contains(known, name) {
-			p.errf(k.Line, "unknown key %q in %s (known: %s)", name, what, strings.Join(known, ", "))
+			p.errf(k.Line, "unknown key %s in %s (known: %s)", quote(name), what, strings.Join(known, ", "))
 			continue
 		}
 		if _, dup := e.keys[name]; dup {
