@@ -20,6 +20,7 @@ import (
 	"github.com/coverkit/coverkit/isbn"
 	"github.com/coverkit/coverkit/paper"
 	"github.com/coverkit/coverkit/preflight"
+	"github.com/coverkit/coverkit/render"
 	"github.com/coverkit/coverkit/spine"
 	"github.com/hhrutter/tiff"
 )
@@ -149,13 +150,7 @@ func symbol(t testing.TB, l *spine.Layout) *barcode.Symbol {
 	if err != nil {
 		t.Fatal(err)
 	}
-	z, _ := l.Zone(spine.ZoneBarcode)
-	line, _ := i.HumanReadable()
-	mag, err := barcode.FitMagnification(z.W.InexactFloat64(), z.H.InexactFloat64(), line, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, _, err := barcode.Bookland(i, isbn.NoPrice, min(mag, 1))
+	s, _, err := render.FitBarcode(l, i, isbn.NoPrice)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -306,4 +301,13 @@ func results(pr *preflight.PrinterReport) string {
 		fmt.Fprintf(&b, "  %s %s: %s\n", r.Status, r.Check, r.Message)
 	}
 	return b.String()
+}
+
+func encodePNG(t testing.TB, img image.Image) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
