@@ -231,3 +231,34 @@ func hasNote(c *cover.Cover, k cover.NoteKind, text string) bool {
 	}
 	return false
 }
+
+// FuzzOpenSource: any raster size either fits a KDP paperback spine, whose
+// sheet then matches the source's width to a hundredth of a point, or is
+// refused with ErrRefit; nothing panics.
+func FuzzOpenSource(f *testing.F) {
+	f.Add(3909, 2775)
+	f.Add(1, 1)
+	f.Add(30000, 2)
+	f.Add(3850, 2775)
+	kdp := paper.Default().Printer("kdp")
+	req := specFor(paper.Paperback)
+	f.Fuzz(func(t *testing.T, w, h int) {
+		if w <= 0 || h <= 0 || w > cover.MaxSide || h > cover.MaxSide {
+			return
+		}
+		a := &cover.Art{Name: "fuzz.png", Format: cover.FormatPNG, Model: cover.ModelRGB, PxW: w, PxH: h}
+		src, err := cover.OpenSource(a, kdp, req, 0)
+		if err != nil {
+			if !errors.Is(err, cover.ErrRefit) {
+				t.Fatalf("%d x %d: %v is not ErrRefit", w, h, err)
+			}
+			return
+		}
+		if !src.Spine.IsPositive() {
+			t.Fatalf("%d x %d: spine %s accepted", w, h, src.Spine)
+		}
+		if d := math.Abs(src.Layout.Sheet.W.InexactFloat64() - src.W); d > 0.0001 {
+			t.Fatalf("%d x %d: source %.5f in wide, its layout %s in", w, h, src.W, src.Layout.Sheet.W)
+		}
+	})
+}
