@@ -77,6 +77,9 @@ type Cover struct {
 var (
 	ErrNoLayout = errors.New("cover: no layout")
 	ErrNoArt    = errors.New("cover: front and back art are required")
+	// ErrRequest: the options cannot be applied to this art (edge extension
+	// or an automatic spine colour for PDF art).
+	ErrRequest = errors.New("cannot be done with this art")
 )
 
 // builder holds one cover being drawn.
@@ -254,7 +257,7 @@ func (b *builder) spine(fit Fit, ext Color) error {
 func (b *builder) sampleSpineColor() (Color, string, error) {
 	a := b.r.Front
 	if !a.Raster() {
-		return Color{}, "", fmt.Errorf("%s: spine colour auto samples pixels and needs raster front art; give --spine-color or --spine-art", a.Name)
+		return Color{}, "", fmt.Errorf("%w: %s: spine colour auto samples pixels and needs raster front art; give --spine-color or --spine-art", ErrRequest, a.Name)
 	}
 	img, err := a.image()
 	if err != nil {

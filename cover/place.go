@@ -120,7 +120,7 @@ func sameAspect(a, b float64) bool { return math.Abs(a/b-1) < 0.01 }
 // band), whose visible part (the trim of that panel) is v.
 func (b *builder) place(panel string, a *Art, r, v rect, fit Fit, ext Extend, extColor Color) (Placement, error) {
 	if ext == ExtendEdge && !a.Raster() {
-		return Placement{}, fmt.Errorf("%s: --extend edge stretches edge pixels and needs raster art; use --extend mirror or color for PDF art", a.Name)
+		return Placement{}, fmt.Errorf("%w: %s: --extend edge stretches edge pixels and needs raster art; use --extend mirror or color for PDF art", ErrRequest, a.Name)
 	}
 	target := r
 	if ext != ExtendNone {

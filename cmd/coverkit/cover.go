@@ -390,7 +390,7 @@ func runCover(o *coverOptions) error {
 func coverErr(l *spine.Layout, err error) error {
 	var ae *cover.ArtError
 	switch {
-	case errors.As(err, &ae), errors.Is(err, cover.ErrFont), errors.Is(err, cover.ErrColor):
+	case errors.As(err, &ae), errors.Is(err, cover.ErrFont), errors.Is(err, cover.ErrColor), errors.Is(err, cover.ErrRequest):
 		return usageErr("%v", err)
 	case errors.Is(err, cover.ErrRefit):
 		return usageErr("%s: %v", l.PrinterName, err)
@@ -542,7 +542,7 @@ func (o *coverOptions) source(spec *bookSpec) (*cover.Source, error) {
 		if a.Format == cover.FormatPDF {
 			fits := preflight.Solve(spec.catalog, req.Trim, decimal.NewFromFloat(a.PtW/72), decimal.NewFromFloat(a.PtH/72), decimal.NewFromFloat(cover.DefaultTolerance), nil)
 			for _, f := range fits {
-				ce.hints = append(ce.hints, fmt.Sprintf("it fits %s %s on %s paper at %d-%d pages", f.PrinterName, f.Binding, f.Paper, f.PagesFrom, f.PagesTo))
+				ce.hints = append(ce.hints, fmt.Sprintf("it fits %s %s on %s paper at %d-%d pages (closest %d)", f.PrinterName, f.Binding, f.Paper, f.PagesFrom, f.PagesTo, f.Best))
 			}
 			if len(fits) == 0 {
 				ce.hints = append(ce.hints, "it fits no catalogued printer, binding and paper for this trim")
