@@ -11,7 +11,10 @@ type Format struct {
 	Name      string // the --format value and the file extension: "pdf"
 	MediaType string // "application/pdf", for HTTP responses
 	Raster    bool   // drawn at a resolution (Options.DPI)
-	write     func(t *Template, w io.Writer) error
+	// Links names the format of a file this one refers to by name and
+	// expects beside it: the IDML and SLA documents place the template PDF.
+	Links string
+	write func(t *Template, w io.Writer) error
 }
 
 // Formats are the template formats, in the order commands write them.
@@ -19,6 +22,8 @@ var Formats = []Format{
 	{Name: "pdf", MediaType: "application/pdf", write: (*Template).WritePDF},
 	{Name: "svg", MediaType: "image/svg+xml", write: (*Template).WriteSVG},
 	{Name: "png", MediaType: "image/png", Raster: true, write: func(t *Template, w io.Writer) error { return t.WritePNG(w, t.o.DPI) }},
+	{Name: "idml", MediaType: "application/vnd.adobe.indesign-idml-package", Links: "pdf", write: (*Template).WriteIDML},
+	{Name: "sla", MediaType: "application/vnd.scribus", Links: "pdf", write: (*Template).WriteSLA},
 }
 
 // LookupFormat finds a format by name or extension, ignoring case and a

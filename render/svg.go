@@ -43,11 +43,12 @@ func writeSVG(w io.Writer, l *spine.Layout, s *scene) error {
 	bw := bufio.NewWriter(w)
 	p := func(format string, a ...any) { fmt.Fprintf(bw, format, a...) }
 	p("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-	p("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\" version=\"1.1\" xml:space=\"preserve\"\n")
+	p("<svg xmlns=\"http://www.w3.org/2000/svg\" %s version=\"1.1\" xml:space=\"preserve\"\n", svgNamespaces)
 	p("     width=\"%sin\" height=\"%sin\" viewBox=\"0 0 %s %s\">\n", l.Sheet.W.Round(6).String(), l.Sheet.H.Round(6).String(), num(s.W), num(s.H))
 	p("<title>%s</title>\n", esc(s.Title))
 	p("<desc>%s. Trim box: x=%s y=%s w=%s h=%s pt. Units: 1 user unit = 1 pt (1/72 in).</desc>\n",
 		esc(s.Subject), num(s.Trim.X), num(s.Trim.Y), num(s.Trim.W), num(s.Trim.H))
+	writeSVGGuides(bw, l, s)
 	for _, ly := range s.Layers {
 		p("<g id=\"%s\" inkscape:groupmode=\"layer\" inkscape:label=\"%s\">\n", ly.ID, esc(ly.Name))
 		for _, it := range ly.Items {
