@@ -36,8 +36,8 @@ type templateOptions struct {
 func newTemplateCmd(e *env, runF func(*templateOptions) error) *cobra.Command {
 	o := &templateOptions{env: e}
 	c := &cobra.Command{
-		Use:   "template --trim WxH --pages N [--printer P,...] [--format pdf,svg,png] [--out DIR]",
-		Short: "Write cover templates (PDF, SVG, PNG), one per printer",
+		Use:   "template --trim WxH --pages N [--printer P,...] [--format pdf,svg,png,idml,sla] [--out DIR]",
+		Short: "Write cover templates (PDF, SVG, PNG, InDesign IDML, Scribus SLA), one per printer",
 		Long: `Writes, for one book, a cover template per printer and format: the full flat
 sheet with bleed or wrap, trim, spine folds, hinges, flaps, live (safe) areas
 and the barcode box, labelled with their sizes in inches and millimetres, and
@@ -46,7 +46,13 @@ are UNCONFIRMED are named in a warning on the template.
 
 The PDF's page is the full sheet and its TrimBox the trim, with the guides,
 labels, barcode and tints on layers you can hide; the SVG uses real units; the
-PNG records its resolution. File names say printer, binding, trim, pages and
+PNG records its resolution. --format idml writes a document InDesign opens
+(Affinity Publisher and Scribus import it) and --format sla one for Scribus:
+one page at the trim, the printer's bleed (the wrap on a hardcover) as the
+document bleed, ruler guides at every fold, hinge, flap fold, live-area edge
+and the barcode box, the template PDF (written beside it) placed on a locked,
+non-printing layer and an empty Artwork layer on top. The SVG carries the
+same guides for Inkscape. File names say printer, binding, trim, pages and
 paper, e.g. kdp_paperback_6x9_300pp_cream.pdf. Files are replaced whole (never
 left half-written) and the same inputs always give the same bytes.
 
@@ -72,7 +78,7 @@ status is 1; a file that cannot be written also exits 1.` + exitStatusHelp,
 	fl := c.Flags()
 	fl.StringVar(&o.title, "title", "", "book title, for the front-cover and spine preview")
 	fl.StringVar(&o.author, "author", "", "author name, for the front-cover and spine preview")
-	fl.StringSliceVarP(&o.formats, "format", "f", []string{"pdf", "png"}, "formats, comma-separated: pdf, svg, png")
+	fl.StringSliceVarP(&o.formats, "format", "f", []string{"pdf", "png"}, "formats, comma-separated: "+strings.Join(render.FormatNames(), ", "))
 	fl.IntVar(&o.dpi, "dpi", render.DefaultDPI, fmt.Sprintf("PNG resolution in dots per inch (1 to %d)", render.MaxDPI))
 	fl.StringVarP(&o.out, "out", "o", ".", "directory to write the templates to (created if missing)")
 	o.code.register(c, true)
@@ -88,6 +94,10 @@ func parseFormats(vals []string) ([]string, error) {
 			return nil, usageErr("--format: unknown format %q (want %s, comma-separated)", strings.ToLower(strings.TrimPrefix(f, ".")), render.FormatList())
 		}
 		want[rf.Name] = true
+		if rf.Links != "" {
+			// The IDML and SLA documents place the template PDF: write it too.
+			want[rf.Links] = true
+		}
 	}
 	var out []string
 	for _, k := range render.FormatNames() {
