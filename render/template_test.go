@@ -20,7 +20,7 @@ func TestTemplateWritesEveryFormat(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(FormatNames(), ","); got != "pdf,svg,png" {
+	if got := strings.Join(FormatNames(), ","); got != "pdf,svg,png,idml,sla" {
 		t.Errorf("FormatNames = %s", got)
 	}
 	for _, f := range formats {
