@@ -27,8 +27,35 @@ type env struct {
 // panic is a bug in coverkit: it is reported as an internal error (exit 3)
 // instead of a Go stack trace, which COVERKIT_DEBUG=1 prints as well.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	e := &env{stdin: stdin, stdout: &outWriter{w: stdout}, stderr: stderr}
 	return execute(newRootCmd(e), args, e)
+}
+
+// outWriter is the command's stdout. It remembers the first write error, so
+// that output lost to a full disk or a closed pipe is reported (exit 1) even
+// where a command prints with fmt.Fprintf and ignores the result.
+type outWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (o *outWriter) Write(p []byte) (int, error) {
+	if o.err != nil {
+		return 0, o.err
+	}
+	n, err := o.w.Write(p)
+	if err != nil {
+		o.err = err
+	}
+	return n, err
+}
+
+// outputErr is the error for output that could not be written, or nil.
+func outputErr(e *env) error {
+	if o, ok := e.stdout.(*outWriter); ok && o.err != nil {
+		return failErr(fmt.Errorf("cannot write output: %w", rootCause(o.err)))
+	}
+	return nil
 }
 
 // execute runs root with args and maps its error (or a panic) to an exit
@@ -50,6 +77,10 @@ func execute(root *cobra.Command, args []string, e *env) (code int) {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := root.Execute()
+	if oerr := outputErr(e); oerr != nil {
+		// A lost write explains whatever went wrong after it (an encoder's error).
+		err = oerr
+	}
 	if err != nil && !isCLIError(err) {
 		// Cobra's own errors (unknown flag, bad flag value, unknown command) are usage errors.
 		err = &cliError{code: exitUsage, err: err, hints: []string{"run 'coverkit " + commandOf(args) + "--help' for usage"}}
