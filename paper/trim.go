@@ -62,8 +62,15 @@ func ParseTrim(s string) (TrimSpec, error) {
 	}
 	w, err1 := parsePositive(ws)
 	h, err2 := parsePositive(hs)
-	if err1 != nil || err2 != nil {
-		return TrimSpec{}, fmt.Errorf("%w: %q (width and height must be positive numbers, such as 6x9 or 152.4x228.6mm)", ErrBadTrim, raw)
+	if err := errors.Join(err1, err2); err != nil {
+		why := "width and height must be positive numbers, such as 6x9 or 152.4x228.6mm"
+		switch {
+		case errors.Is(err, errNotPlain):
+			why = "write width and height as plain decimals, such as 6x9 or 152.4x228.6mm: no exponent, sign or separators"
+		case errors.Is(err, errNotPositive):
+			why = "width and height must be more than zero"
+		}
+		return TrimSpec{}, fmt.Errorf("%w: %q (%s)", ErrBadTrim, raw, why)
 	}
 	t := TrimSpec{Raw: raw, Width: ToInches(w, unit), Height: ToInches(h, unit), Unit: unit}
 	if t.Width.GreaterThan(maxTrimInches) || t.Height.GreaterThan(maxTrimInches) {
@@ -105,26 +112,42 @@ func ParseDecimal(s string) (decimal.Decimal, error) {
 	return parsePositive(s)
 }
 
+var (
+	errNotNumber   = errors.New("not a number")
+	errNotPlain    = errors.New("not a plain decimal (no exponent, sign or separators)")
+	errNotPositive = errors.New("not a positive number")
+)
+
+// parsePositive reads a plain positive decimal: digits and at most one
+// point. A number written with an exponent, a sign or a separator (1e9, +6,
+// 1,5) is errNotPlain, so the message can say what to write instead.
 func parsePositive(s string) (decimal.Decimal, error) {
 	s = strings.TrimSpace(s)
 	if s == "" || len(s) > 20 {
-		return decimal.Zero, errors.New("not a number")
+		return decimal.Zero, errNotNumber
 	}
-	dots := 0
+	dots, digits := 0, 0
 	for _, r := range s {
 		switch {
 		case r == '.':
 			dots++
-		case r < '0' || r > '9':
-			return decimal.Zero, errors.New("not a number")
+		case r >= '0' && r <= '9':
+			digits++
+		case strings.ContainsRune("eE+-,_", r) && digits > 0 || r == '+' || r == '-':
+			return decimal.Zero, errNotPlain
+		default:
+			return decimal.Zero, errNotNumber
 		}
 	}
-	if dots > 1 || s == "." {
-		return decimal.Zero, errors.New("not a number")
+	if dots > 1 || digits == 0 {
+		return decimal.Zero, errNotNumber
 	}
 	d, err := decimal.NewFromString(s)
-	if err != nil || !d.IsPositive() {
-		return decimal.Zero, errors.New("not a positive number")
+	if err != nil {
+		return decimal.Zero, errNotNumber
+	}
+	if !d.IsPositive() {
+		return decimal.Zero, errNotPositive
 	}
 	return d, nil
 }

@@ -2,10 +2,12 @@ package preflight
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
@@ -15,7 +17,13 @@ import (
 // shows a template's guides over finished art. Both PDFs are read with the
 // same recovery as the rest of preflight; a damaged file is an error, never
 // a panic.
-func Stamp(cover io.ReadSeeker, overlay []byte, w io.Writer) (err error) {
+func Stamp(cover io.ReadSeeker, overlay []byte, w io.Writer) error {
+	return StampWithPassword(cover, overlay, w, "")
+}
+
+// StampWithPassword is [Stamp] for a cover encrypted with password (its user
+// or owner password), as [Options.Password] opens it for checking.
+func StampWithPassword(cover io.ReadSeeker, overlay []byte, w io.Writer, password string) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%w: stamp overlay: %v", ErrDamaged, r)
@@ -23,11 +31,15 @@ func Stamp(cover io.ReadSeeker, overlay []byte, w io.Writer) (err error) {
 	}()
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationRelaxed
+	conf.UserPW, conf.OwnerPW = password, password
 	wm, err := api.PDFWatermarkForReadSeeker(bytes.NewReader(overlay), 1, "scalefactor:1 abs, position:bl, offset:0 0, rotation:0, opacity:1", true, false, types.POINTS)
 	if err != nil {
 		return fmt.Errorf("stamp overlay: %w", err)
 	}
 	if err := api.AddWatermarks(cover, w, []string{"1"}, wm, conf); err != nil {
+		if errors.Is(err, pdfcpu.ErrPermissionDenied) {
+			return fmt.Errorf("stamp overlay: the cover's permissions forbid changing it; give its owner password to write a proof: %w", err)
+		}
 		return fmt.Errorf("stamp overlay: %w", err)
 	}
 	return nil

@@ -50,7 +50,7 @@ e.g. --fit 1.75x1 for IngramSpark's barcode area. The format comes from
 --format or the --out extension. The file is replaced whole, never left
 half-written.` + exitStatusHelp,
 		Example: `  coverkit barcode --isbn 978-1-913588-65-6 --price 19.95 --currency USD --out barcode.pdf
-  coverkit barcode --isbn 1913588650 --addon 90000 --format svg --out isbn.svg
+  coverkit barcode --isbn 1913588653 --addon 90000 --format svg --out isbn.svg
   coverkit barcode --isbn 979-8-6505-3125-8 --fit 1.75x1 --out barcode.png --dpi 1200`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
@@ -75,6 +75,9 @@ func runBarcode(o *barcodeOptions) error {
 	e, magSet := o.env, o.magSet
 	if o.out == "" {
 		return usageErr("--out is required (e.g. --out barcode.pdf)")
+	}
+	if err := checkOutput("--out", o.out); err != nil {
+		return err
 	}
 	format, err := barcodeFormat(o.format, o.out)
 	if err != nil {
@@ -123,7 +126,7 @@ func runBarcode(o *barcodeOptions) error {
 		}
 	})
 	if err != nil {
-		return failErr(fmt.Errorf("--out %s: cannot write: %v", o.out, rootCause(err)))
+		return writeErr("--out", o.out, err)
 	}
 	if code.note != "" {
 		fmt.Fprintf(e.stderr, "coverkit: note: %s\n", code.note)

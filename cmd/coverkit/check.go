@@ -6,11 +6,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/coverkit/coverkit/internal/atomicfile"
+	"github.com/coverkit/coverkit/internal/userfile"
 	"github.com/coverkit/coverkit/paper"
 	"github.com/coverkit/coverkit/preflight"
 	"github.com/coverkit/coverkit/render"
@@ -86,6 +87,7 @@ EXIT STATUS
 	}
 	o.spec.register(c)
 	fl := c.Flags()
+	fl.Lookup("printer").Usage = "printers the cover is for, comma-separated (required)"
 	fl.StringVar(&o.tolerance, "tolerance", "1pt", "size tolerance (e.g. 1pt, 0.5mm, 0.01in)")
 	fl.StringVar(&o.password, "password", "", "password of an encrypted cover or interior")
 	fl.StringVar(&o.overlay, "overlay", "", "also write a proof PDF: the cover with the (first) printer's guides laid over it")
@@ -106,6 +108,11 @@ func runCheck(o *checkOptions) error {
 	}
 	if o.spec.interior == "" && o.spec.trim.Raw == "" {
 		return usageErr("--trim is required with --pages (e.g. --trim 6x9); or give --interior to read it")
+	}
+	if o.overlay != "" {
+		if err := checkOverlay(o); err != nil {
+			return err
+		}
 	}
 	tol, err := paper.ParseLength(o.tolerance)
 	if err != nil {
@@ -161,7 +168,7 @@ func runCheck(o *checkOptions) error {
 		writeCheckReport(e.stdout, rep, tol)
 	}
 	if o.overlay != "" {
-		if err := writeOverlay(e, o.overlay, coverPath, shown); err != nil {
+		if err := writeOverlay(e, o, shown); err != nil {
 			return err
 		}
 	}
@@ -173,7 +180,8 @@ func runCheck(o *checkOptions) error {
 
 // writeOverlay writes the cover with the first printer's guides over it, so a
 // designer sees where the art will be cut, folded and kept safe.
-func writeOverlay(e *env, out, coverPath string, shown []spine.Result) error {
+func writeOverlay(e *env, o *checkOptions, shown []spine.Result) error {
+	out, coverPath := o.overlay, o.cover
 	var l *spine.Layout
 	for _, r := range shown {
 		if r.Err == nil {
@@ -192,20 +200,35 @@ func writeOverlay(e *env, out, coverPath string, shown []spine.Result) error {
 	if err != nil {
 		return failErr(fmt.Errorf("--overlay %s: %w", out, err))
 	}
-	f, err := os.Open(coverPath)
+	f, _, err := userfile.Open(coverPath, 0)
 	if err != nil {
-		return usageErr("read cover %s: %v", coverPath, err)
+		return usageErr("read cover %s: %w", coverPath, err)
 	}
 	defer f.Close()
 	var proof bytes.Buffer
-	if err := preflight.Stamp(f, guides.Bytes(), &proof); err != nil {
+	if err := preflight.StampWithPassword(f, guides.Bytes(), &proof, o.password); err != nil {
 		return failErr(fmt.Errorf("--overlay %s: %w", out, err))
 	}
+	// Checked again: the inputs were read meanwhile, and a name may have
+	// come to exist.
+	if err := checkOverlay(o); err != nil {
+		return err
+	}
 	if err := atomicfile.WriteBytes(out, proof.Bytes(), 0o644); err != nil {
-		return failErr(fmt.Errorf("--overlay: %w", err))
+		return writeErr("--overlay", out, err)
 	}
 	fmt.Fprintf(e.stderr, "coverkit: wrote %s: the cover with the %s %s guides over it\n", out, l.PrinterName, l.Binding)
 	return nil
+}
+
+// checkOverlay applies the output rules to --overlay: a PDF (the proof is
+// the cover's own PDF with the guides stamped on it), never one of the
+// inputs (the cover, --interior, --catalog), never a directory or device.
+func checkOverlay(o *checkOptions) error {
+	if ext := strings.ToLower(filepath.Ext(o.overlay)); ext != ".pdf" {
+		return usageErr("--overlay %s: the proof is a PDF (the cover with the guides stamped on it); name it .pdf", o.overlay)
+	}
+	return checkOutput("--overlay", o.overlay, append([]string{o.cover}, o.spec.inputs()...)...)
 }
 
 // readErr reports an unreadable input (exit 2), naming the file and the rule.

@@ -123,6 +123,9 @@ func runTemplate(o *templateOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := checkOutputDir("--out", o.out); err != nil {
+		return err
+	}
 	if o.dpi < 1 || o.dpi > render.MaxDPI {
 		return usageErr("--dpi: %d is out of range (want 1 to %d)", o.dpi, render.MaxDPI)
 	}
@@ -157,7 +160,7 @@ func runTemplate(o *templateOptions) error {
 		return resultsStatus(spec, shown, skipped)
 	}
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
-		return failErr(fmt.Errorf("--out %s: cannot create the directory: %v", o.out, rootCause(err)))
+		return failErr(fmt.Errorf("--out %s: cannot create the directory: %w", o.out, rootCause(err)))
 	}
 	for _, r := range shown {
 		if r.Err != nil {
@@ -175,8 +178,11 @@ func runTemplate(o *templateOptions) error {
 		}
 		for _, f := range formats {
 			name := filepath.Join(o.out, render.FileName(l, f))
+			if err := checkOutput("--out", name, o.spec.inputs()...); err != nil {
+				return err
+			}
 			if err := writeTemplate(name, f, t); err != nil {
-				return failErr(fmt.Errorf("--out %s: cannot write %s: %v", o.out, filepath.Base(name), rootCause(err)))
+				return writeErr("--out", name, err)
 			}
 			fmt.Fprintf(e.stdout, "  wrote %s\n", name)
 		}
