@@ -262,6 +262,14 @@ func runCover(o *coverOptions) error {
 			return usageErr("--from-printer and --from-binding go with --from")
 		}
 	}
+	if err := checkOutputDir("--out", o.out); err != nil {
+		return err
+	}
+	if o.preview != "" {
+		if err := checkOutputDir("--preview", o.preview); err != nil {
+			return err
+		}
+	}
 	spec, err := o.spec.parse()
 	if err != nil {
 		return err
@@ -307,7 +315,7 @@ func runCover(o *coverOptions) error {
 		name string
 	}
 	var covers []built
-	inputs := []string{o.front, o.back, o.frontFlap, o.backFlap, o.spineArt, o.font, o.from}
+	inputs := append([]string{o.front, o.back, o.frontFlap, o.backFlap, o.spineArt, o.font, o.from}, o.spec.inputs()...)
 	for _, r := range shown {
 		if r.Err != nil {
 			continue
@@ -331,8 +339,8 @@ func runCover(o *coverOptions) error {
 			return coverErr(l, err)
 		}
 		name := filepath.Join(o.out, coverFileName(l))
-		if err := userfile.SameAsInput(name, inputs...); err != nil {
-			return usageErr("--out: %v", err)
+		if err := checkOutput("--out", name, inputs...); err != nil {
+			return err
 		}
 		covers = append(covers, built{l, r.Printer, c, name})
 	}
@@ -344,7 +352,7 @@ func runCover(o *coverOptions) error {
 	for _, b := range covers {
 		if !atomicfile.SameContent(b.name, b.c.PDF) {
 			if err := atomicfile.WriteBytes(b.name, b.c.PDF, 0o644); err != nil {
-				return failErr(fmt.Errorf("--out %s: cannot write %s: %v", o.out, filepath.Base(b.name), rootCause(err)))
+				return writeErr("--out", b.name, err)
 			}
 		}
 		pr := checkWritten(b.c, b.l, b.p, spec)
