@@ -1,18 +1,11 @@
 package render
 
 import (
-	"bufio"
-	"bytes"
-	"compress/flate"
-	"encoding/binary"
 	"fmt"
-	"hash/crc32"
 	"image"
-	"image/color"
 	"io"
 	"math"
 
-	"github.com/coverkit/coverkit/internal/pngdpi"
 	"github.com/coverkit/coverkit/spine"
 	"github.com/shopspring/decimal"
 	"golang.org/x/image/font"
@@ -34,183 +27,34 @@ func pixelSize(l *spine.Layout, dpi int) (int, int) {
 	return int(l.Sheet.W.Mul(d).Round(0).IntPart()), int(l.Sheet.H.Mul(d).Round(0).IntPart())
 }
 
+// bandRows is how many pixel rows are drawn at a time: a 20-inch jacket at
+// 300 dpi is then 3 MB of canvas, not 66 MB.
+const bandRows = 32
+
 func writePNG(w io.Writer, l *spine.Layout, s *scene, dpi int) error {
 	pw, ph := pixelSize(l, dpi)
 	if pw <= 0 || ph <= 0 {
 		return fmt.Errorf("render png: empty sheet")
 	}
-	r := &raster{img: image.NewRGBA(image.Rect(0, 0, pw, ph)), sx: float64(pw) / s.W, sy: float64(ph) / s.H}
-	r.faces = map[faceKey]font.Face{}
-	for _, ly := range s.Layers {
-		for _, it := range ly.Items {
-			r.draw(it)
-		}
-	}
-	for _, f := range r.faces {
-		f.Close()
-	}
-	return encodePNG(w, r.img, dpi)
-}
-
-// encodePNG writes img as an 8-bit RGB PNG with a pHYs chunk (image/png
-// writes none, and raster editors need it to open the file at its real size).
-// Templates are mostly flat colour with vertical edges, so instead of
-// image/png's per-row filter search every row but the first uses Up, which
-// leaves zeros wherever a row repeats the one above: several times faster,
-// and the files are as small.
-func encodePNG(w io.Writer, img *image.RGBA, dpi int) error {
-	b := img.Bounds()
-	pw, ph := b.Dx(), b.Dy()
-	bw := bufio.NewWriterSize(w, 1<<16)
-	bw.WriteString("\x89PNG\r\n\x1a\n")
-	ihdr := make([]byte, 13)
-	binary.BigEndian.PutUint32(ihdr[0:], uint32(pw))
-	binary.BigEndian.PutUint32(ihdr[4:], uint32(ph))
-	ihdr[8], ihdr[9] = 8, 2 // 8 bits, truecolour
-	writeChunk(bw, "IHDR", ihdr)
-	writeChunk(bw, "pHYs", pngdpi.Data(dpi))
-
-	// zlib framing by hand around raw deflate, so that the Adler-32 of the
-	// many all-zero rows is computed in one step (see adler).
-	idat := &chunkWriter{w: bw}
-	idat.Write([]byte{0x78, 0x01})
-	zw, err := flate.NewWriter(idat, flate.BestSpeed)
-	if err != nil {
-		return err
-	}
-	sum := adler{a: 1}
-	row := make([]byte, 1+3*pw)
-	prevRGBA := []byte(nil)
-	for y := 0; y < ph; y++ {
-		cur := img.Pix[y*img.Stride : y*img.Stride+4*pw]
-		switch {
-		case prevRGBA != nil && bytes.Equal(cur, prevRGBA):
-			row[0] = 2 // Up: identical to the previous row
-			clear(row[1:])
-			sum.update(row[:1])
-			sum.zeros(len(row) - 1)
-		case prevRGBA != nil:
-			// Up, two pixels at a time, skipping the (many) unchanged pairs.
-			row[0] = 2
-			clear(row[1:])
-			x := 0
-			for ; x+2 <= pw; x += 2 {
-				i := 4 * x
-				if binary.LittleEndian.Uint64(cur[i:]) == binary.LittleEndian.Uint64(prevRGBA[i:]) {
-					continue
-				}
-				j := 1 + 3*x
-				row[j], row[j+1], row[j+2] = cur[i]-prevRGBA[i], cur[i+1]-prevRGBA[i+1], cur[i+2]-prevRGBA[i+2]
-				row[j+3], row[j+4], row[j+5] = cur[i+4]-prevRGBA[i+4], cur[i+5]-prevRGBA[i+5], cur[i+6]-prevRGBA[i+6]
-			}
-			if x < pw {
-				i, j := 4*x, 1+3*x
-				row[j], row[j+1], row[j+2] = cur[i]-prevRGBA[i], cur[i+1]-prevRGBA[i+1], cur[i+2]-prevRGBA[i+2]
-			}
-			sum.update(row)
-		default:
-			row[0] = 1 // Sub, for the first row
-			var pr, pg, pb byte
-			for x, j := 0, 1; x < pw; x, j = x+1, j+3 {
-				r, g, bl := cur[4*x], cur[4*x+1], cur[4*x+2]
-				row[j], row[j+1], row[j+2] = r-pr, g-pg, bl-pb
-				pr, pg, pb = r, g, bl
-			}
-			sum.update(row)
-		}
-		if _, err := zw.Write(row); err != nil {
-			return err
-		}
-		prevRGBA = cur
-	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	var tail [4]byte
-	binary.BigEndian.PutUint32(tail[:], sum.a|sum.b<<16)
-	idat.Write(tail[:])
-	if err := idat.flush(); err != nil {
-		return err
-	}
-	writeChunk(bw, "IEND", nil)
-	return bw.Flush()
-}
-
-// adler is Adler-32 (RFC 1950) with a fast path for runs of zero bytes.
-type adler struct{ a, b uint32 }
-
-const adlerMod = 65521
-
-func (s *adler) update(p []byte) {
-	for len(p) > 0 {
-		n := min(len(p), 5552) // the largest run without uint32 overflow
-		q := p[:n]
-		a, b := s.a, s.b
-		// Filtered template rows are mostly zero: skip zero words whole.
-		for len(q) >= 8 {
-			if binary.LittleEndian.Uint64(q) == 0 {
-				b += 8 * a
-			} else {
-				for _, c := range q[:8] {
-					a += uint32(c)
-					b += a
+	e := newPNGEncoder(w, pw, ph, dpi)
+	r := &raster{sx: float64(pw) / s.W, sy: float64(ph) / s.H, faces: map[faceKey]font.Face{}}
+	defer r.close()
+	pix := make([]byte, 4*pw*min(bandRows, ph))
+	for y0 := 0; y0 < ph && e.err == nil; y0 += bandRows {
+		y1 := min(y0+bandRows, ph)
+		r.img = &image.RGBA{Pix: pix[:4*pw*(y1-y0)], Stride: 4 * pw, Rect: image.Rect(0, y0, pw, y1)}
+		fill(r.img.Pix, 255) // white: the ground where nothing is drawn
+		for _, ly := range s.Layers {
+			for _, it := range ly.Items {
+				if r.inBand(it) {
+					r.draw(it)
 				}
 			}
-			q = q[8:]
 		}
-		for _, c := range q {
-			a += uint32(c)
-			b += a
-		}
-		s.a, s.b = a%adlerMod, b%adlerMod
-		p = p[n:]
+		e.writeRows(r.img)
 	}
-}
-
-// zeros adds n zero bytes: a is unchanged and b grows by n*a.
-func (s *adler) zeros(n int) {
-	s.b = uint32((uint64(s.b) + uint64(n)%adlerMod*uint64(s.a)) % adlerMod)
-}
-
-func writeChunk(w *bufio.Writer, typ string, data []byte) {
-	var hdr [8]byte
-	binary.BigEndian.PutUint32(hdr[:4], uint32(len(data)))
-	copy(hdr[4:], typ)
-	w.Write(hdr[:])
-	w.Write(data)
-	crc := crc32.NewIEEE()
-	crc.Write(hdr[4:])
-	crc.Write(data)
-	var c [4]byte
-	binary.BigEndian.PutUint32(c[:], crc.Sum32())
-	w.Write(c[:])
-}
-
-// chunkWriter cuts the zlib stream into IDAT chunks of up to 256 KiB.
-type chunkWriter struct {
-	w   *bufio.Writer
-	buf []byte
-}
-
-func (c *chunkWriter) Write(p []byte) (int, error) {
-	n := len(p)
-	for len(p) > 0 {
-		k := min(len(p), 1<<18-len(c.buf))
-		c.buf = append(c.buf, p[:k]...)
-		p = p[k:]
-		if len(c.buf) == 1<<18 {
-			if err := c.flush(); err != nil {
-				return 0, err
-			}
-		}
-	}
-	return n, nil
-}
-
-func (c *chunkWriter) flush() error {
-	if len(c.buf) > 0 {
-		writeChunk(c.w, "IDAT", c.buf)
-		c.buf = c.buf[:0]
+	if err := e.close(); err != nil {
+		return fmt.Errorf("render png: %w", err)
 	}
 	return nil
 }
@@ -220,14 +64,61 @@ type faceKey struct {
 	size float64
 }
 
+// raster paints the scene's items onto the current band of rows, img,
+// whose Rect is in the whole image's pixel coordinates.
 type raster struct {
 	img    *image.RGBA
 	sx, sy float64 // pixels per point
 	faces  map[faceKey]font.Face
 	vr     vector.Rasterizer
+	mask   *image.Alpha // a polygon's coverage
 }
 
-// blend paints c over pixel (x, y) with coverage a in [0, 1].
+func (r *raster) close() {
+	for _, f := range r.faces {
+		f.Close()
+	}
+}
+
+// inBand reports whether it may paint a row of the band: its extent in
+// points, with a margin for line widths and glyphs beyond the font's
+// ascent and descent.
+func (r *raster) inBand(it item) bool {
+	var top, bottom float64
+	switch it.Kind {
+	case kRect, kLine:
+		top, bottom = math.Min(it.Y, it.Y+it.H), math.Max(it.Y, it.Y+it.H)
+		m := it.LW + 2/r.sy
+		top, bottom = top-m, bottom+m
+	case kPoly:
+		top, bottom = math.Inf(1), math.Inf(-1)
+		for _, q := range it.Pts {
+			top, bottom = math.Min(top, q.Y), math.Max(bottom, q.Y)
+		}
+		top, bottom = top-2/r.sy, bottom+2/r.sy
+	case kText:
+		top, bottom = it.Y-it.Size, it.Y+it.Size
+		if it.Rot {
+			w := width(it.Font, it.Size, it.Text)
+			top, bottom = it.Y-w-it.Size, it.Y+w+it.Size
+		}
+	}
+	b := r.img.Rect
+	return bottom*r.sy >= float64(b.Min.Y) && top*r.sy < float64(b.Max.Y)
+}
+
+// fill sets every byte of p to v.
+func fill(p []byte, v byte) {
+	if len(p) == 0 {
+		return
+	}
+	p[0] = v
+	for n := 1; n < len(p); n *= 2 {
+		copy(p[n:], p[:n])
+	}
+}
+
+// blendRow paints c over pixels x0 to x1 of row y with coverage a in [0, 1].
 func (r *raster) blendRow(y, x0, x1 int, c col, a float64) {
 	if a <= 0 {
 		return
@@ -253,9 +144,9 @@ func (r *raster) blendRow(y, x0, x1 int, c col, a float64) {
 
 // fillRect fills a rectangle given in pixels, anti-aliased at its edges.
 func (r *raster) fillRect(x0, y0, x1, y1 float64, c col) {
-	b := r.img.Bounds()
-	x0, x1 = math.Max(x0, 0), math.Min(x1, float64(b.Dx()))
-	y0, y1 = math.Max(y0, 0), math.Min(y1, float64(b.Dy()))
+	b := r.img.Rect
+	x0, x1 = math.Max(x0, float64(b.Min.X)), math.Min(x1, float64(b.Max.X))
+	y0, y1 = math.Max(y0, float64(b.Min.Y)), math.Min(y1, float64(b.Max.Y))
 	if x1 <= x0 || y1 <= y0 {
 		return
 	}
@@ -350,10 +241,12 @@ func (r *raster) poly(p []pt, c col) {
 		minX, maxX = math.Min(minX, q.X*r.sx), math.Max(maxX, q.X*r.sx)
 		minY, maxY = math.Min(minY, q.Y*r.sy), math.Max(maxY, q.Y*r.sy)
 	}
-	bb := image.Rect(int(math.Floor(minX)), int(math.Floor(minY)), int(math.Ceil(maxX)), int(math.Ceil(maxY))).Intersect(r.img.Bounds())
-	if bb.Empty() {
+	bb := image.Rect(int(math.Floor(minX)), int(math.Floor(minY)), int(math.Ceil(maxX)), int(math.Ceil(maxY)))
+	clip := bb.Intersect(r.img.Rect)
+	if clip.Empty() {
 		return
 	}
+	// The whole polygon's coverage, then the rows of it in this band.
 	r.vr.Reset(bb.Dx(), bb.Dy())
 	ox, oy := float64(bb.Min.X), float64(bb.Min.Y)
 	r.vr.MoveTo(float32(p[0].X*r.sx-ox), float32(p[0].Y*r.sy-oy))
@@ -361,8 +254,32 @@ func (r *raster) poly(p []pt, c col) {
 		r.vr.LineTo(float32(q.X*r.sx-ox), float32(q.Y*r.sy-oy))
 	}
 	r.vr.ClosePath()
+	if r.mask == nil || r.mask.Rect.Dx() < bb.Dx() || r.mask.Rect.Dy() < bb.Dy() {
+		r.mask = image.NewAlpha(image.Rect(0, 0, max(bb.Dx(), 64), max(bb.Dy(), 64)))
+	}
+	m := r.mask.SubImage(image.Rect(0, 0, bb.Dx(), bb.Dy())).(*image.Alpha)
+	clear(r.mask.Pix)
+	r.vr.Draw(m, m.Rect, image.Opaque, image.Point{})
+	for y := clip.Min.Y; y < clip.Max.Y; y++ {
+		for x := clip.Min.X; x < clip.Max.X; x++ {
+			r.blend(x, y, c, m.Pix[(y-bb.Min.Y)*m.Stride+x-bb.Min.X])
+		}
+	}
+}
+
+// blend paints c over pixel (x, y) with coverage a/255.
+func (r *raster) blend(x, y int, c col, a uint8) {
+	if a == 0 {
+		return
+	}
 	cr, cg, cb := c.rgb()
-	r.vr.Draw(r.img, bb, image.NewUniform(color.RGBA{cr, cg, cb, 255}), image.Point{})
+	i := r.img.PixOffset(x, y)
+	k := uint32(a) + uint32(a>>7) // 0..256
+	p := r.img.Pix[i : i+4 : i+4]
+	p[0] = uint8((uint32(p[0])*(256-k) + uint32(cr)*k) >> 8)
+	p[1] = uint8((uint32(p[1])*(256-k) + uint32(cg)*k) >> 8)
+	p[2] = uint8((uint32(p[2])*(256-k) + uint32(cb)*k) >> 8)
+	p[3] = 255
 }
 
 func (r *raster) face(f face, px float64) font.Face {
@@ -412,44 +329,49 @@ func (r *raster) text(it item) {
 	}
 	// Glyph masks go straight onto the canvas (no kerning: the PDF and the
 	// layout measure without it too).
-	cr, cg, cb := it.Fill.rgb()
-	b := r.img.Bounds()
+	b := r.img.Rect
 	dot := fixed.Point26_6{X: fixed.Int26_6(math.Round(dotX * 64)), Y: fixed.Int26_6(math.Round(dotY * 64))}
+	em := int(px) + 2
 	for _, ch := range it.Text {
+		if it.Rot { // a turned line crosses many bands: draw only its glyphs in this one
+			if y := py0 + int(dot.X>>6); y+2*em < b.Min.Y || y-em >= b.Max.Y {
+				adv, _ := fc.GlyphAdvance(ch)
+				dot.X += adv
+				continue
+			}
+		}
 		dr, gm, mp, adv, ok := fc.Glyph(dot, ch)
 		dot.X += adv
 		if !ok || dr.Empty() {
 			continue
 		}
-		am, isAlpha := gm.(*image.Alpha)
-		for my := dr.Min.Y; my < dr.Max.Y; my++ {
-			for mx := dr.Min.X; mx < dr.Max.X; mx++ {
-				gx, gy := mx-dr.Min.X+mp.X, my-dr.Min.Y+mp.Y
-				var a uint8
-				if isAlpha {
-					a = am.Pix[(gy-am.Rect.Min.Y)*am.Stride+gx-am.Rect.Min.X]
-				} else {
-					_, _, _, A := gm.At(gx, gy).RGBA()
-					a = uint8(A >> 8)
-				}
-				if a == 0 {
-					continue
-				}
-				x, y := px0+mx, py0+my
-				if it.Rot {
-					x, y = px0-1-my, py0+mx
-				}
-				if x < b.Min.X || y < b.Min.Y || x >= b.Max.X || y >= b.Max.Y {
-					continue
-				}
-				i := r.img.PixOffset(x, y)
-				k := uint32(a) + uint32(a>>7) // 0..256
-				p := r.img.Pix[i : i+4 : i+4]
-				p[0] = uint8((uint32(p[0])*(256-k) + uint32(cr)*k) >> 8)
-				p[1] = uint8((uint32(p[1])*(256-k) + uint32(cg)*k) >> 8)
-				p[2] = uint8((uint32(p[2])*(256-k) + uint32(cb)*k) >> 8)
-				p[3] = 255
+		r.glyph(it, px0, py0, dr, gm, mp)
+	}
+}
+
+// glyph paints one glyph's mask gm (its pixels dr, read from mp) at the
+// line's origin (px0, py0), turned when the line is.
+func (r *raster) glyph(it item, px0, py0 int, dr image.Rectangle, gm image.Image, mp image.Point) {
+	b := r.img.Rect
+	am, isAlpha := gm.(*image.Alpha)
+	for my := dr.Min.Y; my < dr.Max.Y; my++ {
+		for mx := dr.Min.X; mx < dr.Max.X; mx++ {
+			x, y := px0+mx, py0+my
+			if it.Rot {
+				x, y = px0-1-my, py0+mx
 			}
+			if x < b.Min.X || y < b.Min.Y || x >= b.Max.X || y >= b.Max.Y {
+				continue
+			}
+			gx, gy := mx-dr.Min.X+mp.X, my-dr.Min.Y+mp.Y
+			var a uint8
+			if isAlpha {
+				a = am.Pix[(gy-am.Rect.Min.Y)*am.Stride+gx-am.Rect.Min.X]
+			} else {
+				_, _, _, A := gm.At(gx, gy).RGBA()
+				a = uint8(A >> 8)
+			}
+			r.blend(x, y, it.Fill, a)
 		}
 	}
 }
