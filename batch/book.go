@@ -288,6 +288,9 @@ func (j *job) fingerprint() error {
 	j.state = ns
 	j.rep.Pages = j.pages
 	j.rep.Editions = editionReports(ns, j.old, func(bk paper.BindingKind) isbn.ISBN { return j.r.isbnOf(j.i, bk) })
+	for k, ed := range j.eds {
+		j.rep.Editions[k].Earnings = editionEarnings(ed.layout, ed.printer.Pricing, j.b.Price)
+	}
 	return nil
 }
 

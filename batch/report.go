@@ -51,6 +51,8 @@ type EditionReport struct {
 	OldSheetW string `json:"old_sheet_w_in,omitempty"`
 	OldSheetH string `json:"old_sheet_h_in,omitempty"`
 	ISBN      string `json:"isbn,omitempty"`
+	// Earnings per copy at the manifest's price (earnings.go); empty without one.
+	Earnings []ChannelEarnings `json:"earnings,omitempty"`
 }
 
 // Report is the outcome of a run. The books' own reports are handed to
@@ -221,7 +223,11 @@ func (b *BookReport) Text() string {
 	case StatusNew:
 		parts := []string{"new", fmt.Sprintf("%d pages", b.Pages)}
 		for _, e := range b.Editions {
-			parts = append(parts, fmt.Sprintf("%s %s spine %s in", e.PrinterName, e.Binding, e.Spine))
+			p := fmt.Sprintf("%s %s spine %s in", e.PrinterName, e.Binding, e.Spine)
+			if t := earningsText(e.Earnings); t != "" {
+				p += ", " + t
+			}
+			parts = append(parts, p)
 		}
 		return b.ID + ": " + strings.Join(parts, "; ")
 	}
