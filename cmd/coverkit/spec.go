@@ -182,11 +182,9 @@ func loadCatalog(files []string) (*paper.Catalog, error) {
 			if errors.Is(err, paper.ErrInvalidProfile) {
 				return nil, &cliError{code: exitUsage, err: fmt.Errorf("--catalog: %w", err), hints: []string{"see fixtures/catalog/example-printer.yaml for the profile schema"}}
 			}
-			return nil, usageErr("--catalog: %v", err)
+			return nil, usageErr("--catalog: %w", err)
 		}
-		if err := cat.Add(p); err != nil {
-			return nil, usageErr("--catalog %s: %v", f, err)
-		}
+		cat.Add(p)
 	}
 	return cat, nil
 }
