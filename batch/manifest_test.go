@@ -176,6 +176,8 @@ func TestBookErrors(t *testing.T) {
 		{"bad barcode", "pages: 300\n    trim: 6x9\n    barcode: maybe", `barcode: "maybe" is not yes, no or auto`},
 		{"list title", "pages: 300\n    trim: 6x9\n    title: [a, b]", "title: must be a single value, not a list"},
 		{"binding and formats", "pages: 300\n    trim: 6x9\n    binding: paperback\n    formats: [hardcover]", "give either binding or formats, not both"},
+		{"binding and editions", "pages: 300\n    trim: 6x9\n    binding: paperback\n    editions: [hardcover]", "give either binding or editions, not both"},
+		{"bad edition", "pages: 300\n    trim: 6x9\n    editions: [paperback, spiral]", `editions: unknown binding "spiral"`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -319,6 +321,17 @@ func checkParsed(t *testing.T, m *Manifest, err error) {
 		seen[b.ID] = true
 		if b.Err == nil && (len(b.Editions) == 0 || (b.Pages == 0 && b.Interior == "")) {
 			t.Fatalf("book %q accepted without editions or pages: %+v", b.ID, b)
+		}
+	}
+}
+
+// TestEditionsKey: "editions" lists a book's bindings; "formats", its older
+// name, reads the same.
+func TestEditionsKey(t *testing.T) {
+	for _, key := range []string{"editions", "formats"} {
+		m, err := ParseYAML([]byte("books:\n  - {id: x, pages: 300, trim: 6x9, "+key+": [paperback, hardcover]}\n"), "m.yaml")
+		if err != nil || m.Books[0].Err != nil || len(m.Books[0].Editions) != 2 || m.Books[0].Editions[1].Binding != paper.Hardcover {
+			t.Errorf("%s: %v %+v", key, err, m.Books[0])
 		}
 	}
 }

@@ -56,10 +56,8 @@ Files a book's state recorded that a run no longer produces (the page count is
 in the file name, a printer was dropped) are removed, unless they were edited
 since; so are the files and state of a book that left the manifest (a
 directory of DIR holding its state file). Nothing else in DIR is ever deleted.
-A DIR/.coverkit-state.json left by an earlier version is read once, split into
-the books' directories and removed. Books are processed as a stream and
-reported as they finish (in manifest order), so memory stays flat however
-many books the manifest has.
+Books are processed as a stream and reported in manifest order as each group
+of them is saved, so memory stays flat however many books the manifest has.
 
 Manifest (YAML):
   defaults: {printers: [kdp, ingramspark], binding: paperback, paper: cream, trim: 6x9}
@@ -70,18 +68,20 @@ Manifest (YAML):
       isbn: 978-1-913588-65-6          # or {paperback: ..., hardcover: ...}
       price: 19.95 USD                 # EAN-5 add-on (USD, CAD, GBP, AUD, NZD); none: 90000
       pages: 312                       # or interior: interiors/the-long-watch.pdf
-      formats: [paperback, hardcover]  # optional, instead of binding
+      editions: [paperback, hardcover] # optional, instead of binding (older name: formats)
       barcode: auto                    # yes, no or auto (default)
 
 CSV: a header row with id and any of title, author, isbn, price, printers,
-binding, formats, paper, trim, pages, interior, barcode; lists inside a cell
-are separated by ';' or '|', and per-format ISBNs are written
+binding, editions, paper, trim, pages, interior, barcode; lists inside a cell
+are separated by ';' or '|', and per-edition ISBNs are written
 paperback=978-...;hardcover=978-.... Interior paths are relative to the
-manifest. Unknown keys and columns are errors.
+manifest. Unknown keys and columns, missing or duplicate ids and a second
+YAML document stop the run before anything is written (exit 2), with every
+problem of the manifest listed (the first 100, then a count).
 
 Barcodes: with barcode: auto a barcode is drawn when the edition has an ISBN,
 and an ISBN is required for printers that do not print their own (KDP does;
-IngramSpark and Lulu do not). The same ISBN on two formats or two books is an
+IngramSpark and Lulu do not). The same ISBN on two editions or two books is an
 error. barcode: no makes drafts without ISBNs.
 
 A book that fails (a bad value, a page count a printer refuses, an unreadable
