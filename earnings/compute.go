@@ -2,7 +2,6 @@ package earnings
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/coverkit/coverkit/paper"
 	"github.com/coverkit/coverkit/spine"
@@ -96,11 +95,14 @@ func Compute(inputs []Input, req Request) (*Report, error) {
 		places, _ := paper.CurrencyPlaces(lp.Currency)
 		m := &Market{List: money(lp.Amount, places), Currency: lp.Currency}
 		for _, in := range inputs {
-			rows, err := printerRows(in, lp, req)
+			rows, notes, err := printerRows(in, lp, req)
 			if err != nil {
 				return nil, err
 			}
 			m.Rows = append(m.Rows, rows...)
+			for _, n := range notes {
+				r.Notes = appendOnce(r.Notes, n)
+			}
 		}
 		if len(m.Rows) == 0 {
 			r.Notes = append(r.Notes, fmt.Sprintf("no printer compared sells in %s", lp.Currency))
@@ -117,17 +119,30 @@ func Compute(inputs []Input, req Request) (*Report, error) {
 			}
 		}
 	}
+	if req.Date != "" {
+		for _, in := range inputs {
+			r.Notes = append(r.Notes, fmt.Sprintf("%s: royalty rules in force on %s; printing costs and every other value are the catalogue's (read %s)", in.Layout.PrinterName, req.Date, in.Pricing.CatalogDate))
+		}
+	}
 	r.Verdict = verdict(r)
 	return r, nil
 }
 
 // printerRows computes one printer's rows for one list price: every channel
 // that offers the binding, in every market of the list's currency.
-func printerRows(in Input, lp Price, req Request) ([]*Row, error) {
+func printerRows(in Input, lp Price, req Request) (rows []*Row, notes []string, err error) {
 	pr, l := in.Pricing, in.Layout
-	var rows []*Row
 	for _, ch := range pr.Channels {
 		if !ch.Offers(l.Binding) {
+			n := fmt.Sprintf("%s %s does not take a %s", l.PrinterName, ch.Label, l.Binding)
+			if p := ch.BindingsSource; p != nil {
+				n += " (" + p.Source + ", " + p.Confidence.String()
+				if p.Note != "" {
+					n += ": " + p.Note
+				}
+				n += ")"
+			}
+			notes = append(notes, n)
 			continue
 		}
 		for _, id := range ch.Markets {
@@ -143,7 +158,6 @@ func printerRows(in Input, lp Price, req Request) ([]*Row, error) {
 				List: money(lp.Amount, c.places), Confidence: paper.Official, Values: []Value{},
 			}
 			c.row.Notes = append(c.row.Notes, m.Notes...)
-			var err error
 			switch ch.Kind {
 			case paper.ChannelRoyalty:
 				c.royalty()
@@ -151,13 +165,13 @@ func printerRows(in Input, lp Price, req Request) ([]*Row, error) {
 				err = c.wholesale()
 			}
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			c.row.Estimate = len(c.row.Warnings) > 0
 			rows = append(rows, c.row)
 		}
 	}
-	return rows, nil
+	return rows, notes, nil
 }
 
 // calc computes one row.
@@ -276,227 +290,6 @@ func roundingNote(r paper.MoneyRounding) string {
 	return "confidence " + r.Confidence.String()
 }
 
-// royalty: earnings = rate × net list − printing cost.
-func (c *calc) royalty() {
-	net := c.net()
-	cost, ok, why := c.printCost()
-	rule := c.ch.RuleOn(c.req.Date)
-	if rule == nil {
-		c.row.Unavailable = fmt.Sprintf("no royalty rule of %s is in force on %s", c.ch.Label, c.req.Date)
-		return
-	}
-	if !ok {
-		c.row.Unavailable = why
-		return
-	}
-	c.row.RuleFrom = rule.From
-	var rate decimal.Decimal
-	var th *paper.Amount
-	if rule.Rate != nil {
-		rate = rule.Rate.Value
-		c.use("royalty rate", rate.String()+" %", rule.Rate.Provenance)
-	} else {
-		th = rule.Threshold(c.m.Currency)
-		c.use("royalty threshold", c.fmt(th.Value), th.Provenance)
-		c.use("royalty rate below the threshold", rule.Below.Value.String()+" %", rule.Below.Provenance)
-		c.use("royalty rate at or above it", rule.AtOrAbove.Value.String()+" %", rule.AtOrAbove.Provenance)
-		rate = rule.Below.Value
-		if net.GreaterThanOrEqual(th.Value) {
-			rate = rule.AtOrAbove.Value
-		}
-		if c.row.VATRate != nil && !c.req.ExVAT && net.LessThan(th.Value) != c.list.LessThan(th.Value) {
-			c.lower(paper.Unconfirmed, fmt.Sprintf("%s %s %s: the %s threshold falls between the price with VAT (%s) and without (%s); whether KDP compares the price without VAT is unstated (pricing.md 6.6), so the %s %% rate is an estimate",
-				c.l.PrinterName, c.ch.Label, c.m.ID, c.fmt(th.Value), c.fmt(c.list), c.fmt(net), rate))
-		}
-	}
-	c.row.Rate = pct(rate)
-	exact := rate.Mul(net).Div(hundred).Sub(cost)
-	c.row.exact = exact
-	c.row.Earnings = money(c.round(exact), c.places)
-
-	// Minimum list price: the least price (in minor units) whose royalty
-	// covers the printing cost. With a threshold T: 2 × cost when that is
-	// below T at 50 %, else the larger of T and cost ÷ 60 %.
-	var minEx decimal.Decimal
-	if th == nil {
-		minEx = c.ceil(safeDiv(cost.Mul(hundred), rate))
-	} else {
-		minEx = c.ceil(safeDiv(cost.Mul(hundred), rule.Below.Value))
-		if minEx.GreaterThanOrEqual(th.Value) {
-			minEx = decimal.Max(th.Value, c.ceil(safeDiv(cost.Mul(hundred), rule.AtOrAbove.Value)))
-		}
-		c.row.Threshold = &Threshold{Value: money(th.Value, c.places), RateBelow: pct(rule.Below.Value), RateAtOr: pct(rule.AtOrAbove.Value)}
-		if net.LessThan(th.Value) {
-			at := c.round(rule.AtOrAbove.Value.Mul(th.Value).Div(hundred).Sub(cost))
-			c.row.Threshold.EarningsAt = money(at, c.places)
-		}
-	}
-	c.row.MinList = money(c.withVAT(minEx), c.places)
-	if c.row.VATRate != nil {
-		c.row.MinListExVAT = money(minEx, c.places)
-	}
-	c.row.BelowMinimum = net.LessThan(minEx)
-	if mx := c.m.MaxList; mx != nil {
-		c.row.MaxList = money(mx.Value, c.places)
-		c.row.AboveMaximum = net.GreaterThan(mx.Value)
-		if c.row.AboveMaximum {
-			c.use("maximum list price", c.fmt(mx.Value), mx.Provenance)
-		}
-	}
-}
-
-// safeDiv divides to 12 places; a zero divisor (a 0 % rate) gives a huge
-// value rather than a panic, so the minimum list price is out of reach.
-func safeDiv(a, b decimal.Decimal) decimal.Decimal {
-	if b.IsZero() {
-		return maxPrice.Mul(maxPrice)
-	}
-	return a.DivRound(b, 12)
-}
-
-// wholesale: compensation = list − discount − fees − print cost.
-func (c *calc) wholesale() error {
-	list := c.list // wholesale prices in the catalogue carry no VAT rule
-	rng := c.ch.DiscountFor(c.m.ID)
-	d, given := c.req.Discount[MarketKey{c.l.Printer, c.m.ID}]
-	if !given {
-		d, given = c.req.Discount[MarketKey{c.l.Printer, ""}]
-	}
-	if !given {
-		if rng == nil || rng.Recommended == nil {
-			return &Error{Printer: c.l.Printer, Field: "discount", Input: "for market " + c.m.ID, Rule: "is required: the catalogue gives no recommended discount"}
-		}
-		d = rng.Recommended.Value
-		c.use("wholesale discount (recommended; none given)", d.String()+" %", rng.Recommended.Provenance)
-	}
-	if err := c.checkDiscount(rng, d); err != nil {
-		return err
-	}
-	c.row.Discount = pct(d)
-	fees := decimal.Zero
-	for _, f := range c.ch.Fees {
-		if !containsString(f.Markets, c.m.ID) {
-			continue
-		}
-		c.use(f.Label, f.Percent.Value.String()+" % of the list price", f.Percent.Provenance)
-		fees = fees.Add(list.Mul(f.Percent.Value).Div(hundred))
-	}
-	if !fees.IsZero() {
-		c.row.Fees = money(c.round(fees), c.places)
-	}
-	wholesalePrice := list.Sub(list.Mul(d).Div(hundred))
-	gross := wholesalePrice.Sub(fees)
-	c.row.gross = gross
-	c.row.BeforePrintCost = money(c.round(gross), c.places)
-	pc, ok, why := c.printCost()
-	if !ok {
-		pc, ok = c.req.PrintCost[CostKey{c.l.Printer, c.m.Currency}]
-		if ok {
-			c.row.PrintCost = money(pc, max(c.places, -pc.Exponent()))
-			c.row.PrintCostFrom = "input"
-		}
-	}
-	if ok {
-		exact := gross.Sub(pc)
-		c.row.exact = exact
-		c.row.Earnings = money(c.round(exact), c.places)
-		if !exact.Equal(c.round(exact)) {
-			c.row.Notes = append(c.row.Notes, fmt.Sprintf("earnings %s rounded %s to %s (%s)", exact, c.pr.Rounding.Mode, c.fmt(c.round(exact)), roundingNote(c.pr.Rounding)))
-		}
-		share := hundred.Sub(d)
-		for _, f := range c.ch.Fees {
-			if containsString(f.Markets, c.m.ID) {
-				share = share.Sub(f.Percent.Value)
-			}
-		}
-		if share.IsPositive() {
-			minList := c.ceil(pc.Mul(hundred).DivRound(share, 12))
-			c.row.MinList = money(minList, c.places)
-			c.row.BelowMinimum = list.LessThan(minList)
-		}
-	} else {
-		c.row.PrintCostNote = why + ", and none was given: the earnings are shown before the print cost"
-	}
-	return c.returns(wholesalePrice)
-}
-
-// checkDiscount refuses a discount outside the market's range.
-func (c *calc) checkDiscount(rng *paper.DiscountRange, d decimal.Decimal) error {
-	if rng == nil {
-		return nil
-	}
-	lo, hi := "?", "?"
-	var srcs []string
-	if rng.Min != nil {
-		lo = rng.Min.Value.String()
-		srcs = append(srcs, c.sourceText(rng.Min.Provenance))
-	} else {
-		c.row.Notes = append(c.row.Notes, fmt.Sprintf("%s's minimum wholesale discount for %s was not found (pricing.md 4); it may refuse %s %%", c.l.PrinterName, c.m.ID, d))
-	}
-	if rng.Max != nil {
-		hi = rng.Max.Value.String()
-		srcs = appendOnce(srcs, c.sourceText(rng.Max.Provenance))
-	}
-	if (rng.Min != nil && d.LessThan(rng.Min.Value)) || (rng.Max != nil && d.GreaterThan(rng.Max.Value)) {
-		return &Error{Printer: c.l.Printer, Field: "discount", Input: d.String() + " % in market " + c.m.ID,
-			Rule: "is outside " + c.l.PrinterName + "'s wholesale discount range", Allowed: lo + "-" + hi + " %", Source: strings.Join(srcs, "; ")}
-	}
-	return nil
-}
-
-func (c *calc) sourceText(p paper.Provenance) string {
-	s := p.Source
-	if src := c.pr.Source(p.Source); src != nil {
-		s = src.URL
-	}
-	return s + ", " + p.Confidence.String()
-}
-
-// returns records the returns setting and what a returned copy costs.
-func (c *calc) returns(wholesalePrice decimal.Decimal) error {
-	if len(c.ch.Returns) == 0 {
-		return nil
-	}
-	id := c.req.Returns
-	if id == "" {
-		id = paper.ReturnsNo
-	}
-	o := c.ch.ReturnOption(id)
-	if o == nil || !containsString(o.Markets, c.m.ID) {
-		var allowed []string
-		src := ""
-		if o != nil {
-			allowed = o.Markets
-			src = c.sourceText(o.Provenance)
-		}
-		return &Error{Printer: c.l.Printer, Field: "returns", Input: id + " in market " + c.m.ID, Rule: "is not offered",
-			Allowed: "markets " + strings.Join(allowed, ", "), Source: src}
-	}
-	c.use("returns "+id, returnsText(o), o.Provenance)
-	ret := &Returns{Option: id}
-	charge := decimal.Zero
-	if o.ChargeWholesale {
-		w := c.round(wholesalePrice)
-		ret.Wholesale = money(w, c.places)
-		charge = charge.Add(w)
-	}
-	if s := o.ShippingFor(c.m.ID); s != nil {
-		c.use("returns shipping per copy", c.fmt(s.Value), s.Provenance)
-		ret.Shipping = money(s.Value, c.places)
-		charge = charge.Add(s.Value)
-	}
-	ret.Charge = money(charge, c.places)
-	c.row.Returns = ret
-	return nil
-}
-
-func returnsText(o *paper.ReturnOption) string {
-	if o.ChargeWholesale {
-		return "charged the wholesale price per returned copy"
-	}
-	return "no returns accepted, no charge"
-}
-
 func containsString(list []string, s string) bool {
 	for _, v := range list {
 		if v == s {
@@ -513,43 +306,4 @@ func appendOnce(list []string, s string) []string {
 		}
 	}
 	return append(list, s)
-}
-
-// verdict is one line: what a sale through each printer's first channel
-// earns in the first market of the first list price.
-func verdict(r *Report) string {
-	if len(r.Markets) == 0 {
-		return ""
-	}
-	m := r.Markets[0]
-	var parts []string
-	done := map[string]bool{}
-	for _, row := range m.Rows {
-		if done[row.Printer] || row.Unavailable != "" {
-			continue
-		}
-		done[row.Printer] = true
-		how := "a " + row.ChannelLabel
-		if strings.ContainsAny(strings.ToLower(row.ChannelLabel[:1]), "aeiou") {
-			how = "an " + row.ChannelLabel
-		}
-		how += " sale through " + row.PrinterName
-		if row.Discount != nil {
-			how += " at " + row.Discount.String() + " % discount"
-		}
-		switch {
-		case row.Earnings == nil && row.BeforePrintCost != nil:
-			parts = append(parts, fmt.Sprintf("%s earns %s %s before its print cost", how, row.BeforePrintCost, row.Currency))
-		case row.Earnings != nil:
-			s := fmt.Sprintf("%s earns %s %s", how, row.Earnings, row.Currency)
-			if row.BelowMinimum {
-				s += " (below its minimum list price " + row.MinList.String() + ")"
-			}
-			parts = append(parts, s)
-		}
-	}
-	if len(parts) == 0 {
-		return "no printer compared can price this book in " + m.Currency
-	}
-	return "at " + m.List.String() + " " + m.Currency + ": " + strings.Join(parts, "; ")
 }

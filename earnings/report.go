@@ -138,7 +138,6 @@ type Row struct {
 	Warnings   []string         `json:"warnings,omitempty"`
 
 	exact decimal.Decimal // earnings before rounding
-	gross decimal.Decimal // before print cost, unrounded
 }
 
 // Market is the report for one list price: every printer's rows in its currency.

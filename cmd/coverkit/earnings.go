@@ -480,6 +480,7 @@ func writeEarnings(w io.Writer, r *earnings.Report, skipped []string) {
 		notes = append(notes, n)
 	}
 	section("notes:", notes)
+	section("values used (confidence, source key, read on):", valueLines(r))
 	if r.Estimate {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, "* ESTIMATE: some values are UNCONFIRMED; check them against the printer's own calculator:")
@@ -487,6 +488,32 @@ func writeEarnings(w io.Writer, r *earnings.Report, skipped []string) {
 			fmt.Fprintln(w, "  - "+s)
 		}
 	}
+}
+
+// valueLines lists every catalogue value the report used, once per printer,
+// with the markets that used it.
+func valueLines(r *earnings.Report) []string {
+	type key struct{ printer, name, value, conf, src, read string }
+	var order []key
+	markets := map[key][]string{}
+	for _, m := range r.Markets {
+		for _, x := range m.Rows {
+			for _, v := range x.Values {
+				k := key{x.PrinterName, v.Name, v.Value, v.Confidence.String(), v.Source, v.Retrieved}
+				if _, ok := markets[k]; !ok {
+					order = append(order, k)
+				}
+				if ms := markets[k]; len(ms) == 0 || ms[len(ms)-1] != x.Market {
+					markets[k] = appendUnique(ms, x.Market)
+				}
+			}
+		}
+	}
+	out := make([]string, len(order))
+	for i, k := range order {
+		out[i] = fmt.Sprintf("%s %s: %s: %s (%s, %s, %s)", k.printer, strings.Join(markets[k], ", "), k.name, k.value, k.conf, k.src, k.read)
+	}
+	return out
 }
 
 // inches shows a trim side exactly when it has at most 4 places (6, 8.5),
