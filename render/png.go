@@ -36,6 +36,9 @@ func writePNG(w io.Writer, l *spine.Layout, s *scene, dpi int) error {
 	if pw <= 0 || ph <= 0 {
 		return fmt.Errorf("render png: empty sheet")
 	}
+	if s.Transparent {
+		return writeAlphaPNG(w, s, pw, ph, dpi)
+	}
 	e := newPNGEncoder(w, pw, ph, dpi)
 	r := &raster{sx: float64(pw) / s.W, sy: float64(ph) / s.H, faces: map[faceKey]font.Face{}}
 	defer r.close()
@@ -138,7 +141,7 @@ func (r *raster) blendRow(y, x0, x1 int, c col, a float64) {
 		pix[j] = uint8((uint32(pix[j])*(256-k) + uint32(cr)*k) >> 8)
 		pix[j+1] = uint8((uint32(pix[j+1])*(256-k) + uint32(cg)*k) >> 8)
 		pix[j+2] = uint8((uint32(pix[j+2])*(256-k) + uint32(cb)*k) >> 8)
-		pix[j+3] = 255
+		pix[j+3] = uint8((uint32(pix[j+3])*(256-k) + 255*k) >> 8) // 255 on an opaque ground
 	}
 }
 
@@ -279,7 +282,7 @@ func (r *raster) blend(x, y int, c col, a uint8) {
 	p[0] = uint8((uint32(p[0])*(256-k) + uint32(cr)*k) >> 8)
 	p[1] = uint8((uint32(p[1])*(256-k) + uint32(cg)*k) >> 8)
 	p[2] = uint8((uint32(p[2])*(256-k) + uint32(cb)*k) >> 8)
-	p[3] = 255
+	p[3] = uint8((uint32(p[3])*(256-k) + 255*k) >> 8) // 255 on an opaque ground
 }
 
 func (r *raster) face(f face, px float64) font.Face {

@@ -97,6 +97,8 @@ type scene struct {
 	Title   string
 	Subject string
 	Layers  []*layer
+	// Transparent scenes paint no ground: the PNG keeps its alpha channel.
+	Transparent bool
 }
 
 const ptIn = 72.0
@@ -160,6 +162,7 @@ func build(l *spine.Layout, o Options) *scene {
 
 	b.drawAreas()
 	b.drawGuides()
+	b.drawLiveOutlines()
 	b.drawBarcode()
 	b.drawCallouts()
 	b.drawLegend()

@@ -23,6 +23,7 @@ type templateOptions struct {
 	author  string
 	formats []string
 	dpi     int
+	style   string
 	out     string
 
 	// --isbn, --price/--currency, --addon, --no-barcode (isbnflags.go): the
@@ -46,7 +47,10 @@ are UNCONFIRMED are named in a warning on the template.
 
 The PDF's page is the full sheet and its TrimBox the trim, with the guides,
 labels, barcode and tints on layers you can hide; the SVG uses real units; the
-PNG records its resolution. --format idml writes a document InDesign opens
+PNG records its resolution. --style guides writes, instead of the template,
+only its guide lines and live-area and barcode outlines, thin, with small
+labels, on a transparent ground (a PNG with alpha at the sheet's size): a
+layer to put over your artwork (files end in _guides). --format idml writes a document InDesign opens
 (Affinity Publisher and Scribus import it) and --format sla one for Scribus:
 one page at the trim, the printer's bleed (the wrap on a hardcover) as the
 document bleed, ruler guides at every fold, hinge, flap fold, live-area edge
@@ -79,6 +83,7 @@ status is 1; a file that cannot be written also exits 1.` + exitStatusHelp,
 	fl.StringVar(&o.title, "title", "", "book title, for the front-cover and spine preview")
 	fl.StringVar(&o.author, "author", "", "author name, for the front-cover and spine preview")
 	fl.StringSliceVarP(&o.formats, "format", "f", []string{"pdf", "png"}, "formats, comma-separated: "+strings.Join(render.FormatNames(), ", "))
+	fl.StringVar(&o.style, "style", string(render.StyleTemplate), "template, or guides: only the guide lines and live-area outlines on a transparent ground (pdf, svg, png), to lay over artwork")
 	fl.IntVar(&o.dpi, "dpi", render.DefaultDPI, fmt.Sprintf("PNG resolution in dots per inch (1 to %d)", render.MaxDPI))
 	fl.StringVarP(&o.out, "out", "o", ".", "directory to write the templates to (created if missing)")
 	o.code.register(c, true)
@@ -111,6 +116,23 @@ func parseFormats(vals []string) ([]string, error) {
 	return out, nil
 }
 
+// parseStyle validates --style: the guides-only overlay is a picture, not a
+// document to design in, so it comes in the picture formats only.
+func parseStyle(v string, formats []string) (render.Style, error) {
+	st, ok := render.ParseStyle(v)
+	if !ok {
+		return "", usageErr("--style: unknown style %q (want template or guides)", v)
+	}
+	if st == render.StyleGuides {
+		for _, f := range formats {
+			if rf, _ := render.LookupFormat(f); rf.Links != "" {
+				return "", usageErr("--style guides: --format %s is not available (want pdf, svg or png); the %s document has the guides already", f, f)
+			}
+		}
+	}
+	return st, nil
+}
+
 // templateBarcode is the barcode drawn into l's barcode box, sized to fit it
 // (nil: no --isbn, or --no-barcode); see isbnflags.go.
 func templateBarcode(e *env, code *bookCode, noBarcode bool, l *spine.Layout) (*barcode.Symbol, error) {
@@ -120,6 +142,10 @@ func templateBarcode(e *env, code *bookCode, noBarcode bool, l *spine.Layout) (*
 func runTemplate(o *templateOptions) error {
 	e := o.env
 	formats, err := parseFormats(o.formats)
+	if err != nil {
+		return err
+	}
+	style, err := parseStyle(o.style, formats)
 	if err != nil {
 		return err
 	}
@@ -172,12 +198,16 @@ func runTemplate(o *templateOptions) error {
 		if ro.Barcode, err = templateBarcode(e, code, o.code.noBarcode, l); err != nil {
 			return err
 		}
-		t, err := render.NewTemplate(l, ro)
+		newT := render.NewTemplate
+		if style == render.StyleGuides {
+			newT = render.NewGuides
+		}
+		t, err := newT(l, ro)
 		if err != nil {
 			return failErr(fmt.Errorf("%s: %w", l.PrinterName, err))
 		}
 		for _, f := range formats {
-			name := filepath.Join(o.out, render.FileName(l, f))
+			name := filepath.Join(o.out, render.StyleFileName(l, style, f))
 			if err := checkOutput("--out", name, o.spec.inputs()...); err != nil {
 				return err
 			}
