@@ -35,6 +35,9 @@ func verdict(r *Report) string {
 			if row.BelowMinimum {
 				s += " (below its minimum list price " + row.MinList.String() + ")"
 			}
+			if row.AboveMaximum {
+				s += " (above its maximum list price " + row.MaxList.String() + ")"
+			}
 			parts = append(parts, s)
 		}
 	}

@@ -292,28 +292,25 @@ func runEarnings(o *earningsOptions) error {
 		return err
 	}
 	var inputs []earnings.Input
-	var skipped []string
+	var skipped, refused []string // default printers left out; named printers that cannot price the book
 	for _, p := range r.spec.printers {
+		var why string
 		if p.Pricing == nil {
-			msg := fmt.Sprintf("%s: the catalogue has no pricing for %s (pricing.md covers KDP and IngramSpark; a profile can add a pricing: section)", p.ID, p.Name)
-			if r.spec.explicit {
-				return failErr(errors.New(msg), "see docs/printer-profiles.md, section Pricing")
-			}
-			skipped = append(skipped, msg)
+			why = fmt.Sprintf("%s: the catalogue has no pricing for %s (pricing.md covers KDP and IngramSpark; a profile can add a pricing: section, see docs/printer-profiles.md)", p.ID, p.Name)
+		} else if l, err := spine.Compute(p, r.spec.req); err != nil {
+			why = err.Error()
+		} else {
+			inputs = append(inputs, earnings.Input{Layout: l, Pricing: p.Pricing})
 			continue
 		}
-		l, err := spine.Compute(p, r.spec.req)
-		if err != nil {
-			if r.spec.explicit {
-				return failErr(err)
-			}
-			skipped = append(skipped, err.Error())
-			continue
+		if r.spec.explicit {
+			refused = append(refused, why)
+		} else {
+			skipped = append(skipped, why)
 		}
-		inputs = append(inputs, earnings.Input{Layout: l, Pricing: p.Pricing})
 	}
 	if len(inputs) == 0 {
-		return failErr(fmt.Errorf("no printer with pricing offers this book:\n  %s", strings.Join(skipped, "\n  ")))
+		return failErr(fmt.Errorf("no printer with pricing offers this book:\n  %s", strings.Join(append(refused, skipped...), "\n  ")))
 	}
 	rep, err := earnings.Compute(inputs, r.req)
 	if err != nil {
@@ -334,10 +331,15 @@ func runEarnings(o *earningsOptions) error {
 		if err != nil {
 			return err
 		}
-		_, err = e.stdout.Write(b)
-		return err
+		if _, err := e.stdout.Write(b); err != nil {
+			return err
+		}
+	} else {
+		writeEarnings(e.stdout, rep, skipped)
 	}
-	writeEarnings(e.stdout, rep, skipped)
+	if len(refused) > 0 {
+		return failErr(errors.New(strings.Join(refused, "\ncoverkit: error: ")))
+	}
 	return nil
 }
 
