@@ -2,8 +2,10 @@ package barcode
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -38,7 +40,7 @@ func (s *Symbol) WritePDF(w io.Writer) error {
 	// getMetrics appends to a sub-slice of them, overwriting glyph 0's side
 	// bearing), so it gets a private copy: handing it gomono.TTF made every
 	// later PDF in the process differ from the first.
-	pdf.AddUTF8FontFromBytes("GoMono", "", bytes.Clone(gomono.TTF))
+	pdf.AddUTF8FontFromBytes(pdfFamily, "", bytes.Clone(gomono.TTF))
 	pdf.AddPage()
 	pdf.SetFillColor(0, 0, 0)
 	pdf.SetTextColor(0, 0, 0)
@@ -51,7 +53,7 @@ func (s *Symbol) WritePDF(w io.Writer) error {
 		pdf.Rect(b.X, b.Y, b.W, b.H, "F")
 	}
 	for _, t := range s.Texts {
-		pdf.SetFont("GoMono", "", t.Size)
+		pdf.SetFont(pdfFamily, "", t.Size)
 		x := t.X
 		switch t.Align {
 		case "center":
@@ -61,8 +63,33 @@ func (s *Symbol) WritePDF(w io.Writer) error {
 		}
 		pdf.Text(x, t.Y, t.Value)
 	}
-	if err := pdf.Output(w); err != nil {
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
 		return fmt.Errorf("barcode: pdf: %w", err)
 	}
-	return nil
+	_, err := w.Write(bytes.ReplaceAll(buf.Bytes(), []byte("/utf8"+strings.ToLower(pdfFamily)), []byte("/"+subsetTag(s)+"+GoMono")))
+	return err
+}
+
+// pdfFamily is the font's family name for fpdf, which embeds a subset of the
+// glyphs used but names it "utf8" + family, without the six-letter tag the
+// PDF specification asks of a subset (32000-1, 9.6.4; fpdf also lower-cases
+// it: "utf8gomonosub"). The family is 9
+// letters long so that WritePDF can put "ABCDEF+GoMono" in its place at the
+// same length, leaving every byte offset in the file right.
+const pdfFamily = "GoMonoSub"
+
+// subsetTag is six capital letters derived from the text drawn (so from the
+// glyphs in the subset): the same symbol text always gets the same tag.
+func subsetTag(s *Symbol) string {
+	h := sha256.New()
+	for _, t := range s.Texts {
+		h.Write([]byte(t.Value + "\x00"))
+	}
+	sum := h.Sum(nil)
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = 'A' + sum[i]%26
+	}
+	return string(tag)
 }

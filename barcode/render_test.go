@@ -299,3 +299,26 @@ func TestSVGWellFormed(t *testing.T) {
 		t.Errorf("last text %q", last)
 	}
 }
+
+// The embedded Go Mono is named as the subset it is ("ABCDEF+GoMono"), with
+// a tag that depends on the text drawn, and the file's offsets still hold
+// (the name is replaced at the same length; pdfcpu-free check: qpdf where
+// installed).
+func TestPDFSubsetName(t *testing.T) {
+	s := symbol(t)
+	var buf bytes.Buffer
+	if err := s.WritePDF(&buf); err != nil {
+		t.Fatal(err)
+	}
+	names := regexp.MustCompile(`/(?:BaseFont|FontName) ?/([A-Z]{6})\+GoMono\b`).FindAllSubmatch(buf.Bytes(), -1)
+	if len(names) < 2 || bytes.Contains(buf.Bytes(), []byte("utf8")) {
+		t.Fatalf("font names %q, want the tagged subset name for the font and its descriptor", names)
+	}
+	if _, err := exec.LookPath("qpdf"); err == nil {
+		path := filepath.Join(t.TempDir(), "b.pdf")
+		os.WriteFile(path, buf.Bytes(), 0o644)
+		if out, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil {
+			t.Errorf("qpdf --check: %v\n%s", err, out)
+		}
+	}
+}
