@@ -233,13 +233,21 @@ func (c *calc) net() decimal.Decimal {
 	return ex
 }
 
+// withVATExact is a VAT-exclusive price with the market's VAT added, unrounded.
+func (c *calc) withVATExact(ex decimal.Decimal) decimal.Decimal {
+	if c.m.VAT == nil {
+		return ex
+	}
+	return ex.Mul(hundred.Add(c.m.VAT.Value)).Div(hundred)
+}
+
 // withVAT converts a VAT-exclusive price to the list's basis, rounding up so
 // that the converted price is never below the original.
 func (c *calc) withVAT(ex decimal.Decimal) decimal.Decimal {
 	if c.m.VAT == nil || c.req.ExVAT {
 		return ex
 	}
-	return c.ceil(ex.Mul(hundred.Add(c.m.VAT.Value)).Div(hundred))
+	return c.ceil(c.withVATExact(ex))
 }
 
 // printCost looks the printing cost up in the catalogue; when the catalogue

@@ -255,6 +255,16 @@ func TestThresholdAcrossVATIsEstimate(t *testing.T) {
 	if str(x.Rate) != "50" || !x.Estimate || !r.Estimate || x.Confidence != paper.Unconfirmed {
 		t.Fatalf("rate %s estimate %v", str(x.Rate), x.Estimate)
 	}
+	// The same with --ex-vat: 9.81 without VAT is 10.4967 with it.
+	r, _ = Compute([]Input{{Layout: l, Pricing: pricing("kdp")}}, Request{Lists: []Price{{d("9.81"), "EUR"}}, ExVAT: true})
+	if x := row(t, r, "kdp", "amazon", "amazon.de"); str(x.Rate) != "50" || !x.Estimate {
+		t.Fatalf("ex-VAT: rate %s estimate %v", str(x.Rate), x.Estimate)
+	}
+	// Far from the threshold both readings agree: no estimate.
+	r, _ = Compute([]Input{{Layout: l, Pricing: pricing("kdp")}}, Request{Lists: []Price{{d("14.99"), "EUR"}}})
+	if x := row(t, r, "kdp", "amazon", "amazon.de"); x.Estimate {
+		t.Fatalf("14.99 EUR flagged: %v", x.Warnings)
+	}
 }
 
 func TestIngramWithoutPrintCost(t *testing.T) {

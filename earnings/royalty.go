@@ -35,9 +35,15 @@ func (c *calc) royalty() {
 		if net.GreaterThanOrEqual(th.Value) {
 			rate = rule.AtOrAbove.Value
 		}
-		if c.row.VATRate != nil && !c.req.ExVAT && net.LessThan(th.Value) != c.list.LessThan(th.Value) {
-			c.lower(paper.Unconfirmed, fmt.Sprintf("%s %s %s: the %s threshold falls between the price with VAT (%s) and without (%s); whether KDP compares the price without VAT is unstated (pricing.md 6.6), so the %s %% rate is an estimate",
-				c.l.PrinterName, c.ch.Label, c.m.ID, c.fmt(th.Value), c.fmt(c.list), c.fmt(net), rate))
+		if c.row.VATRate != nil {
+			gross := c.list // the shopper's price, VAT included
+			if c.req.ExVAT {
+				gross = c.withVATExact(net)
+			}
+			if net.LessThan(th.Value) != gross.LessThan(th.Value) {
+				c.lower(paper.Unconfirmed, fmt.Sprintf("%s %s %s: the %s threshold falls between the price with VAT (%s) and without (%s); whether KDP compares the price without VAT is unstated (pricing.md 6.6), so the %s %% rate is an estimate",
+					c.l.PrinterName, c.ch.Label, c.m.ID, c.fmt(th.Value), c.fmt(gross), c.fmt(net), rate))
+			}
 		}
 	}
 	c.row.Rate = pct(rate)
