@@ -63,7 +63,6 @@ func TestProfileAliasBomb(t *testing.T) {
 	}
 }
 
-
 // Only regular files are read: a directory or a named pipe is refused at once.
 func TestLoadFileNotRegular(t *testing.T) {
 	dir := t.TempDir()
