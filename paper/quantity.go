@@ -18,6 +18,10 @@ const (
 	// Unconfirmed values have no reliable source. They ship as estimates with a
 	// visible warning, never as silent defaults.
 	Unconfirmed Confidence = iota
+	// UserGiven values come from the user (a spine width from the printer's
+	// own template, given on the command line): coverkit cannot vouch for
+	// them, so a layout that uses one is no stronger than "user".
+	UserGiven
 	// ThirdParty values come from a blog, vendor page, forum or open-source code
 	// repeating a platform's numbers.
 	ThirdParty
@@ -29,7 +33,7 @@ const (
 	Official
 )
 
-var confidenceNames = [...]string{"unconfirmed", "third-party", "derived", "calculator", "official"}
+var confidenceNames = [...]string{"unconfirmed", "user", "third-party", "derived", "calculator", "official"}
 
 func (c Confidence) String() string {
 	if c < 0 || int(c) >= len(confidenceNames) {
@@ -120,9 +124,6 @@ func (q Quantity) Inches() decimal.Decimal {
 	}
 	return ToInches(q.Value, q.Unit)
 }
-
-// IsSet reports whether the quantity was given in the data.
-func (q *Quantity) IsSet() bool { return q != nil && q.Unit != "" }
 
 func (q Quantity) String() string { return q.Value.String() + " " + string(q.Unit) }
 

@@ -13,16 +13,43 @@ var ErrBadTrim = errors.New("malformed trim")
 
 // TrimSpec is a trim as the user wrote it: either dimensions (Width, Height in
 // inches, converted from Unit) or a name to look up in a printer's trim list.
+// A standard paper name (ISO 216: a4, a5, a6, b5, b6) has both: a printer that
+// does not list the name takes it as that size ([Binding.MatchTrim]).
 type TrimSpec struct {
 	Raw    string
 	Name   string          // set when Raw is not a WxH size
-	Width  decimal.Decimal // inches
+	Width  decimal.Decimal // inches; zero for a name with no standard size
 	Height decimal.Decimal // inches
-	Unit   Unit            // the unit Raw was written in
+	Unit   Unit            // the unit Raw (or the standard size) was written in
 }
 
 // IsNamed reports whether the spec is a trim name rather than dimensions.
 func (t TrimSpec) IsNamed() bool { return t.Name != "" }
+
+// HasSize reports whether the spec has dimensions (a WxH size, or a standard
+// paper name).
+func (t TrimSpec) HasSize() bool { return t.Width.IsPositive() && t.Height.IsPositive() }
+
+// isoTrims are the ISO 216 sizes a book is printed in, in millimetres
+// (ISO 216:2007, table 1 and 2), for trim names that a printer does not list.
+var isoTrims = map[string][2]int64{
+	"a4": {210, 297},
+	"a5": {148, 210},
+	"a6": {105, 148},
+	"b5": {176, 250},
+	"b6": {125, 176},
+}
+
+// namedSpec is the spec for a trim name, with the ISO 216 size if it has one.
+func namedSpec(raw, name string) TrimSpec {
+	t := TrimSpec{Raw: raw, Name: name}
+	if mm, ok := isoTrims[name]; ok {
+		t.Width = ToInches(decimal.NewFromInt(mm[0]), Millimetre)
+		t.Height = ToInches(decimal.NewFromInt(mm[1]), Millimetre)
+		t.Unit = Millimetre
+	}
+	return t
+}
 
 // maxTrimInches bounds a parsed trim: no book cover is larger than a yard.
 var maxTrimInches = decimal.NewFromInt(36)
@@ -51,7 +78,7 @@ func ParseTrim(s string) (TrimSpec, error) {
 	ws, hs, ok := strings.Cut(s, "x")
 	if !ok || !startsNumeric(ws) {
 		if isName(s) {
-			return TrimSpec{Raw: raw, Name: s}, nil
+			return namedSpec(raw, s), nil
 		}
 		return TrimSpec{}, fmt.Errorf("%w: %q (want WIDTHxHEIGHT such as 6x9, 6x9in or 152.4x228.6mm, or a trim name)", ErrBadTrim, raw)
 	}
@@ -181,25 +208,24 @@ var trimTolerance = decimal.RequireFromString("0.02")
 
 // MatchTrim finds the binding's named trim for spec, or reports whether a
 // custom trim is allowed. It returns the named trim, or nil with ok true for an
-// allowed custom trim.
+// allowed custom trim. A name is looked up first; a name the binding does not
+// list but that has a standard size (a5) is then matched by that size, like
+// a WxH trim: a trim of the same size, else the custom range.
 func (b *Binding) MatchTrim(spec TrimSpec) (named *NamedTrim, ok bool) {
-	for _, t := range b.Trims.Named {
-		if spec.IsNamed() {
-			if strings.EqualFold(t.Name, spec.Name) {
-				return t, true
-			}
-			for _, a := range t.Aliases {
-				if strings.EqualFold(a, spec.Name) {
-					return t, true
-				}
-			}
-			continue
+	if spec.IsNamed() {
+		if t := b.trimNamed(spec.Name); t != nil {
+			return t, true
 		}
+		if !spec.HasSize() {
+			return nil, false
+		}
+	}
+	for _, t := range b.Trims.Named {
 		if near(ToInches(t.Width, t.Unit), spec.Width) && near(ToInches(t.Height, t.Unit), spec.Height) {
 			return t, true
 		}
 	}
-	if spec.IsNamed() || b.Trims.Custom == nil {
+	if b.Trims.Custom == nil {
 		return nil, false
 	}
 	c := b.Trims.Custom
@@ -207,6 +233,21 @@ func (b *Binding) MatchTrim(spec TrimSpec) (named *NamedTrim, ok bool) {
 		return !v.LessThan(ToInches(lo, c.Unit)) && !v.GreaterThan(ToInches(hi, c.Unit))
 	}
 	return nil, in(spec.Width, c.MinWidth, c.MaxWidth) && in(spec.Height, c.MinHeight, c.MaxHeight)
+}
+
+// trimNamed is the binding's trim with this name or alias, or nil.
+func (b *Binding) trimNamed(name string) *NamedTrim {
+	for _, t := range b.Trims.Named {
+		if strings.EqualFold(t.Name, name) {
+			return t
+		}
+		for _, a := range t.Aliases {
+			if strings.EqualFold(a, name) {
+				return t
+			}
+		}
+	}
+	return nil
 }
 
 func near(a, b decimal.Decimal) bool { return a.Sub(b).Abs().LessThanOrEqual(trimTolerance) }

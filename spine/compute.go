@@ -156,13 +156,7 @@ func (c *computer) run(req Request) error {
 		if paper.CheckSpine(*req.Spine) != nil {
 			return &Error{Printer: c.p.ID, Field: "spine", Input: req.Spine.String() + " in", Rule: "is not a plausible spine width", Allowed: "more than 0 and at most " + paper.MaxSpine.String() + " in"}
 		}
-		l.Spine, l.SpineOverridden = *req.Spine, true
-		s := *req.Spine
-		c.l.Values = append(c.l.Values, Value{Name: "spine", text: s.String() + " in", Inches: &s,
-			Source: paper.Source{Key: "--spine", URL: "command line: --spine", Retrieved: "as given"}, SourceKey: "--spine",
-			Confidence: paper.Calculator, Note: "spine given by the user (the printer's own template); the catalogue's rule was not used"})
-		rule := c.spineRuleValue(stock.Spine)
-		l.note(NoteSpineGiven, fmt.Sprintf("spine %s in given with --spine replaces %s's rule, which gives %s in", s.String(), c.p.Name, rule.Round(4).String()))
+		c.givenSpine(*req.Spine, stock)
 	} else {
 		l.Spine = c.spineRule(stock.Spine)
 	}
@@ -175,6 +169,28 @@ func (c *computer) run(req Request) error {
 	c.spineText()
 	l.Confidence = c.conf
 	return nil
+}
+
+// spineFar is how far a given spine may be from the printer's rule before a
+// note says so: 1/16 in, the fold variance KDP and IngramSpark allow.
+var spineFar = decimal.RequireFromString("0.0625")
+
+// givenSpine uses a spine width the user gave (from the printer's own
+// template) instead of the rule. It is traced with confidence "user", so the
+// layout is no stronger than that; one far from what the rule gives for the
+// page count gets a note, since it more likely belongs to another book.
+func (c *computer) givenSpine(s decimal.Decimal, stock *paper.Stock) {
+	l := c.l
+	l.Spine, l.SpineOverridden = s, true
+	l.Values = append(l.Values, Value{Name: "spine", text: s.String() + " in", Inches: &s,
+		Source: paper.Source{Key: "--spine", URL: "command line: --spine", Retrieved: "as given"}, SourceKey: "--spine",
+		Confidence: paper.UserGiven, Note: "spine given by the user (the printer's own template); the catalogue's rule was not used"})
+	c.conf = min(c.conf, paper.UserGiven)
+	rule := c.spineRuleValue(stock.Spine)
+	l.note(NoteSpineGiven, fmt.Sprintf("spine %s in given with --spine replaces %s's rule, which gives %s in", s.String(), c.p.Name, rule.Round(4).String()))
+	if d := s.Sub(rule).Abs(); d.GreaterThan(spineFar) {
+		l.note(NoteSpineFar, fmt.Sprintf("the spine given with --spine is %s in from what %s's rule gives for %d pages: check the page count and that the template is for this book", d.Round(4).String(), c.p.Name, l.Pages))
+	}
 }
 
 func (c *computer) trim(spec paper.TrimSpec, stock *paper.Stock) error {

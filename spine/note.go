@@ -10,6 +10,7 @@ const (
 	NoteSpineRule       NoteKind = "spine-rule"        // the catalogue's word on the printer's spine rule (paper.Printer.SpineNote)
 	NotePagesRounded    NoteKind = "pages-rounded"     // the page count was rounded as the printer rounds
 	NoteSpineGiven      NoteKind = "spine-given"       // the spine came from Request.Spine, not the printer's rule
+	NoteSpineFar        NoteKind = "spine-far"         // the given spine is far from what the printer's rule gives
 	NoteSpineTextAdvice NoteKind = "spine-text-advice" // spine text allowed, but some of the printer's plants want more pages
 	NoteSpineTextTight  NoteKind = "spine-text-tight"  // spine text allowed, but the margins leave no room
 	NoteRightToLeft     NoteKind = "right-to-left"     // the layout is mirrored for a book read right to left

@@ -31,7 +31,8 @@ source, and the printer's source table (URL and retrieval date).
 
 Confidence: official (the printer's own text), calculator (read from the
 printer's calculator or template), derived (coverkit's fit to real readings),
-third-party, unconfirmed (an estimate: shown, flagged, never silent).` + exitStatusHelp,
+third-party, user (a value you gave, such as --spine), unconfirmed (an estimate:
+shown, flagged, never silent).` + exitStatusHelp,
 		Example: `  coverkit printers
   coverkit printers ingramspark
   coverkit printers --catalog my-printer.yaml localprint`,

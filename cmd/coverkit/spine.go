@@ -221,7 +221,7 @@ func writeSpineTable(w io.Writer, spec *bookSpec, shown, skipped []spine.Result)
 		}
 		for _, n := range r.Layout.Notes {
 			switch n.Kind {
-			case spine.NoteSpineRule, spine.NotePagesRounded, spine.NoteSpineGiven, spine.NoteSpineTextAdvice:
+			case spine.NoteSpineRule, spine.NotePagesRounded, spine.NoteSpineGiven, spine.NoteSpineFar, spine.NoteSpineTextAdvice:
 				notes = append(notes, r.Layout.PrinterName+": "+n.Text)
 			}
 		}

@@ -235,6 +235,11 @@ func templateSummary(l *spine.Layout) string {
 	if l.Estimate() {
 		fmt.Fprintf(&b, "\n  ESTIMATE: UNCONFIRMED values: %s", strings.Join(l.Warnings, "; "))
 	}
+	for _, n := range l.Notes {
+		if n.Kind == spine.NoteSpineFar {
+			fmt.Fprintf(&b, "\n  warning: %s", n.Text)
+		}
+	}
 	return b.String()
 }
 
