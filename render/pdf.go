@@ -151,14 +151,14 @@ func writePDF(w io.Writer, l *spine.Layout, s *scene, o Options) error {
 	}
 	e := newPDFEncoder(w)
 	e.print("%PDF-1.5\n%\xe2\xe3\xcf\xd3\n")
-	e.writeCatalog(nl)
+	e.writeCatalog(s.Layers)
 	e.obj(objPages, "<</Type/Pages/Kids["+ref(objPage)+"]/Count 1>>")
 	e.writePage(s, fs)
 	e.stream(objContents, "", content)
 	info := pdfInfo(l, s, o)
 	e.obj(objInfo, info)
 	for i, ly := range s.Layers {
-		e.obj(objLayers+i, "<</Type/OCG/Name"+pdfString(ly.Name)+">>")
+		e.obj(objLayers+i, "<</Type/OCG/Name"+pdfString(ly.Name)+ocgUsage(ly)+">>")
 	}
 	for _, f := range fs.used {
 		e.writeFont(f, fs.winAnsi)
@@ -174,17 +174,18 @@ func writePDF(w io.Writer, l *spine.Layout, s *scene, o Options) error {
 
 func ref(n int) string { return strconv.Itoa(n) + " 0 R" }
 
-// writeCatalog writes the catalog with the layers in drawing order, all on.
-func (e *pdfEncoder) writeCatalog(nl int) {
+// writeCatalog writes the catalog with the layers in drawing order, all on
+// screen, the template layers off in print and export (ocgAutoState).
+func (e *pdfEncoder) writeCatalog(layers []*layer) {
 	var ocgs bytes.Buffer
-	for i := range nl {
+	for i := range layers {
 		if i > 0 {
 			ocgs.WriteByte(' ')
 		}
 		ocgs.WriteString(ref(objLayers + i))
 	}
 	e.obj(objCatalog, "<</Type/Catalog/Pages "+ref(objPages)+
-		"/OCProperties<</OCGs["+ocgs.String()+"]/D<</Order["+ocgs.String()+"]>>>>>>")
+		"/OCProperties<</OCGs["+ocgs.String()+"]/D<</Order["+ocgs.String()+"]"+ocgAutoState(layers)+">>>>>>")
 }
 
 // writePage writes the page: MediaBox the sheet, TrimBox the trim, and the

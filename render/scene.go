@@ -81,6 +81,9 @@ type layer struct {
 	ID    string // SVG id
 	Name  string // PDF / Inkscape layer name
 	Items []item
+	// NoPrint marks a template layer: shown on screen, never printed nor
+	// exported (PDF optional-content usage; see pdflayers.go).
+	NoPrint bool
 }
 
 type box struct{ X, Y, W, H float64 }
@@ -153,6 +156,7 @@ func build(l *spine.Layout, o Options) *scene {
 	b.barcodeL = &layer{ID: "barcode", Name: "Barcode"}
 	b.labels = &layer{ID: "labels", Name: "Labels"}
 	s.Layers = []*layer{b.areas, b.guides, b.barcodeL, b.labels}
+	protectLayers(s, o)
 	s.Trim = b.must(spine.ZoneTrim)
 	s.Title = fmt.Sprintf("%s %s cover template, %s, %d pages", l.PrinterName, l.Binding, trimText(l), l.Pages)
 	s.Subject = fmt.Sprintf("full sheet %s (%s), spine %s", sizeIn(l.Sheet.W, l.Sheet.H), sizeMM(l.Sheet.W, l.Sheet.H), inmm(l.Spine))
