@@ -98,14 +98,17 @@
 // immediate subdirectories for a state file recorded for that directory's
 // own id; their recorded files are removed under the same rule, then their
 // state file and (when empty) their directory. Files no state records are
-// never deleted, except the temporary files of an interrupted run
-// (".NAME.tmp-DIGITS" in a book's directory), which every run removes.
+// never deleted, except the temporary files a killed run leaves
+// (".NAME.tmp-DIGITS" in a book's directory): every run looks at the lock
+// file (below), and when the last run did not end normally it removes them
+// from every book's directory it visits.
 //
 // # One run at a time, interrupts, durability
 //
 // A run holds an advisory lock on OUT/.coverkit-lock (which holds its PID)
-// while it writes; another run fails with [*LockedError] naming that PID, or
-// waits with [Options.Wait]. A run stopped through [Options.Context] starts
+// while it writes, and empties the file when it ends normally; another run
+// fails with [*LockedError] naming that PID, or waits with [Options.Wait]. A
+// dry run writes nothing and takes no lock. A run stopped through [Options.Context] starts
 // no new book, finishes and commits the books in progress, and returns the
 // report so far with [ErrInterrupted].
 //
