@@ -415,11 +415,15 @@ func (j *job) write(buf *bytes.Buffer) error {
 // writeFile renders one template and replaces its file, recording its
 // hash, size and modification time in the new state.
 func (j *job) writeFile(buf *bytes.Buffer, dir string, tmpl Template, name, format string) error {
+	path := filepath.Join(dir, name)
+	if err := userfile.SameAsInput(path, j.r.m.File, j.b.Interior); err != nil {
+		return j.errf("%w", err)
+	}
 	buf.Reset()
 	if err := tmpl.Write(buf, format); err != nil {
 		return j.errf("render %s: %w", name, err)
 	}
-	fs, err := writeTemplate(filepath.Join(dir, name), buf.Bytes())
+	fs, err := writeTemplate(path, buf.Bytes())
 	if err != nil {
 		return j.errf("%w", err)
 	}

@@ -297,6 +297,31 @@ func TestManifestAllErrors(t *testing.T) {
 	}
 }
 
+// TestRunNeverWritesInputs: a template whose path is the book's own
+// interior (here through a hard link) or the manifest is refused, and the
+// input keeps its bytes.
+func TestRunNeverWritesInputs(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	interior := filepath.Join(dir, "in.pdf")
+	writeInterior(t, interior, 120, 6, 9)
+	want, _ := os.ReadFile(interior)
+	os.MkdirAll(filepath.Join(out, "a"), 0o755)
+	if err := os.Link(interior, filepath.Join(out, "a", "kdp_paperback_6x9_120pp_white.pdf")); err != nil {
+		t.Fatal(err)
+	}
+	manifest := filepath.Join(dir, "m.yaml")
+	writeFile(t, manifest, "books:\n  - {id: a, interior: in.pdf, printers: [kdp], barcode: no}\n")
+	rep := run(t, manifest, out, Options{})
+	br := bookReport(t, rep, "a")
+	if br.Status != StatusFailed || !errors.Is(br.Err, userfile.ErrOutputIsInput) || !strings.Contains(br.Error, "is the same file as the input "+interior) {
+		t.Fatalf("%s %s", br.Status, br.Error)
+	}
+	if got, _ := os.ReadFile(interior); string(got) != string(want) {
+		t.Fatal("the interior was overwritten")
+	}
+}
+
 // TestRunOutputIsFile: an output path that is a file is refused before
 // anything is done, with ErrOutputNotDir (the CLI's exit 1).
 func TestRunOutputIsFile(t *testing.T) {
