@@ -117,6 +117,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /api/check", s.handleCheck)
 	mux.HandleFunc("POST /api/proof", s.handleProof)
 	mux.HandleFunc("GET /api/barcode", s.handleBarcode)
+	mux.HandleFunc("POST /api/cover", s.handleCover)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, &apiError{Status: http.StatusNotFound, Msg: fmt.Sprintf("no API endpoint %s %s (see README.md, \"The web page\")", r.Method, r.URL.Path)})
 	})
@@ -126,7 +127,7 @@ func noStore(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-cache")
 		w.Header().Set("X-Content-Type-Options", "nosniff")
-		w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self' blob: data:; object-src 'self' blob:; frame-src 'self' blob:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'")
+		w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self' blob: data:; object-src 'self' blob:; frame-src 'self' blob:; style-src 'self'; script-src 'self'; connect-src 'self' blob:; frame-ancestors 'none'")
 		h.ServeHTTP(w, r)
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 
@@ -234,5 +235,43 @@ func TestStaticPage(t *testing.T) {
 	}
 	if w := get(t, s, "/../go.mod"); w.Code == 200 {
 		t.Errorf("path escape served: %s", w.Body)
+	}
+}
+
+func TestCoverErrors(t *testing.T) {
+	s, dir := testServer(t, Options{})
+	book := map[string]string{"p": "kdp", "trim": "6x9", "pages": "300"}
+	jpg, err := os.ReadFile("../fixtures/art/front.jpg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		extra map[string]string
+		files map[string][]byte
+		field string
+		msg   string
+	}{
+		{nil, map[string][]byte{"front": jpg}, "back", "--front and --back are required"},
+		{nil, map[string][]byte{"front": []byte("not art"), "back": jpg}, "front", "--front front.pdf: "},
+		{map[string]string{"spine_color": "mauve-ish"}, map[string][]byte{"front": jpg, "back": jpg}, "spine_color", "--spine-color: "},
+		{nil, map[string][]byte{"from": jpg}, "from_printer", "--from needs --from-printer"},
+		{map[string]string{"p": "kdp,ingramspark"}, map[string][]byte{"front": jpg, "back": jpg}, "p", "name one printer"},
+	}
+	for _, tt := range tests {
+		vals := map[string]string{}
+		for k, v := range book {
+			vals[k] = v
+		}
+		for k, v := range tt.extra {
+			vals[k] = v
+		}
+		w := post(t, s, "/api/cover", vals, tt.files)
+		var e apiError
+		if err := json.Unmarshal(w.Body.Bytes(), &e); err != nil || w.Code != 400 || e.Field != tt.field || !strings.Contains(e.Msg, tt.msg) {
+			t.Errorf("%v %v: %d %s; want field %q, %q", tt.extra, len(tt.files), w.Code, w.Body, tt.field, tt.msg)
+		}
+	}
+	if l := leftovers(t, dir); len(l) > 0 {
+		t.Errorf("temporary files left: %v", l)
 	}
 }

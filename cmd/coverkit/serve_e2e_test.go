@@ -236,6 +236,36 @@ func TestServeInChromium(t *testing.T) {
 		t.Logf("check %s: KDP %s %s", filepath.Base(tt.file), status, fix)
 	}
 
+	// Cover: upload front and back art, get a print-ready cover per printer, download KDP's.
+	art, _ := filepath.Abs(filepath.Join("..", "..", "fixtures", "art"))
+	step(t, ctx, "make covers",
+		chromedp.Click(chromedp.CSS(`#tab-cover`)),
+		chromedp.WaitVisible(chromedp.CSS(`#front`)),
+		chromedp.SetUploadFiles(chromedp.CSS(`#front`), []string{filepath.Join(art, "front.jpg")}),
+		chromedp.SetUploadFiles(chromedp.CSS(`#back`), []string{filepath.Join(art, "back.jpg")}),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('#spine_color').value = '#1d3557'; document.querySelector('#title').value = 'The Long Watch'`),
+		chromedp.Click(chromedp.CSS(`#cover-button`)),
+	)
+	poll(t, ctx, `document.querySelectorAll('#cover-result figure object').length === 2`)
+	coverB64 := eval[string](t, ctx, `(async () => {
+		const a = document.querySelector('#cover-result figure[data-printer=kdp] a.button');
+		const b = new Uint8Array(await (await fetch(a.href)).arrayBuffer());
+		let s = ''; for (const c of b) s += String.fromCharCode(c);
+		return a.download + ' ' + btoa(s);
+	})()`, chromedp.EvalAwaitPromise)
+	name, data, _ := strings.Cut(coverB64, " ")
+	coverBytes, err := base64.StdEncoding.DecodeString(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts, err = preflight.Read(context.Background(), bytes.NewReader(coverBytes), preflight.Options{SkipContent: true})
+	if err != nil {
+		t.Fatalf("downloaded cover: %v", err)
+	}
+	if got := facts.Pages[0].MediaBox; name != "kdp_paperback_6x9_300pp_cream_cover.pdf" || fmt.Sprintf("%.4f x %.4f", got.W()/72, got.H()/72) != "13.0000 x 9.2500" {
+		t.Errorf("downloaded cover %s is %.4f x %.4f in, want kdp_paperback_6x9_300pp_cream_cover.pdf, 13 x 9.25", name, got.W()/72, got.H()/72)
+	}
+
 	// A bad page count is shown next to its field with the CLI's message.
 	step(t, ctx, "type a bad page count",
 		chromedp.Click(chromedp.CSS(`#tab-size`)),

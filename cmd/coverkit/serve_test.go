@@ -175,3 +175,46 @@ func TestServeFlags(t *testing.T) {
 		}
 	}
 }
+
+// A cover from the API is the file `coverkit cover` writes.
+func TestServeCoverMatchesCLI(t *testing.T) {
+	srv := web.New(web.Options{Addr: "127.0.0.1:7777", Version: version, Log: io.Discard, TempDir: t.TempDir()})
+	art, _ := filepath.Abs(filepath.Join("..", "..", "fixtures", "art"))
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, f := range []string{"front.jpg", "back.jpg"} {
+		b, err := os.ReadFile(filepath.Join(art, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(f, b, 0o644)
+	}
+	var out, errb bytes.Buffer
+	args := []string{"cover", "-p", "ingramspark", "--paper", "cream", "-t", "6x9", "-n", "300", "--front", "front.jpg", "--back", "back.jpg",
+		"--spine-color", "#1d3557", "--title", "The Long Watch", "--author", "A. Writer", "--isbn", "978-1-913588-65-6", "--price", "19.95", "--out", "covers"}
+	run(args, nil, &out, &errb)
+	want, err := os.ReadFile(filepath.Join("covers", "ingramspark_paperback_6x9_300pp_cream_cover.pdf"))
+	if err != nil {
+		t.Fatalf("cover: %v\n%s%s", err, &out, &errb)
+	}
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	for k, v := range map[string]string{"p": "ingramspark", "paper": "cream", "trim": "6x9", "pages": "300", "spine_color": "#1d3557",
+		"title": "The Long Watch", "author": "A. Writer", "isbn": "978-1-913588-65-6", "price": "19.95"} {
+		mw.WriteField(k, v)
+	}
+	for _, f := range []string{"front", "back"} {
+		b, _ := os.ReadFile(f + ".jpg")
+		fw, _ := mw.CreateFormFile(f, f+".jpg")
+		fw.Write(b)
+	}
+	mw.Close()
+	r := httptest.NewRequest("POST", "/api/cover", &body)
+	r.Host = "127.0.0.1:7777"
+	r.Header.Set("Content-Type", mw.FormDataContentType())
+	w := httptest.NewRecorder()
+	srv.ServeHTTP(w, r)
+	if w.Code != 200 || !bytes.Equal(w.Body.Bytes(), want) {
+		t.Errorf("API cover (%d, %d bytes) differs from the CLI's (%d bytes)\n%.300s", w.Code, w.Body.Len(), len(want), w.Body)
+	}
+}

@@ -57,6 +57,7 @@ async function api(url, init) {
 }
 
 const FIELD_INPUT = { p: 'printers', trim: 'trim', pages: 'pages', binding: 'binding', paper: 'paper', unit: null,
+  front: 'front', back: 'back', from: 'from', from_printer: 'from_printer', spine_color: 'spine_color', title: 'title',
   interior: 'interior', cover: 'cover', tolerance: 'tolerance', isbn: 'isbn', price: 'price', addon: 'price' };
 
 function clearErrors(scope) {
@@ -552,6 +553,96 @@ async function runCheck(ev) {
   }
 }
 
+// ---------- print-ready cover ----------
+
+let coverURLs = [];
+
+function coverData(printer) {
+  const fd = new FormData();
+  const q = bookParams();
+  q.delete('unit');
+  q.set('p', printer);
+  for (const [k, v] of q) fd.append(k, v);
+  if (document.querySelector('input[name=cover-mode]:checked').value === 'refit') {
+    if ($('from').files[0]) fd.append('from', $('from').files[0]);
+    fd.append('from_printer', $('from_printer').value);
+    fd.append('spine_fill', $('spine_fill').value);
+    if ($('spine_fill').value === 'color') fd.append('spine_color', $('spine_color').value.trim());
+  } else {
+    for (const id of ['front', 'back']) if ($(id).files[0]) fd.append(id, $(id).files[0]);
+    for (const id of ['spine_color', 'title', 'author']) fd.append(id, $(id).value.trim());
+  }
+  for (const f of CODE_FIELDS) {
+    const v = $(f).value.trim();
+    if (v && (f !== 'currency' || $('price').value.trim())) fd.append(f, v);
+  }
+  return fd;
+}
+
+async function makeCovers(ev) {
+  if (ev) ev.preventDefault();
+  clearErrors('body');
+  coverURLs.forEach((u) => URL.revokeObjectURL(u));
+  coverURLs = [];
+  const box = $('cover-result');
+  box.replaceChildren();
+  const printers = selectedPrinters();
+  if (!printers.length) {
+    showError({ message: '--printer: choose at least one printer', field: 'p' });
+    return;
+  }
+  const refit = document.querySelector('input[name=cover-mode]:checked').value === 'refit';
+  if (refit && !$('from').files[0]) {
+    showError({ message: '--from: choose the finished cover to re-fit', field: 'from' });
+    return;
+  }
+  if (!refit && (!$('front').files[0] || !$('back').files[0])) {
+    showError({ message: '--front and --back are required: choose the front and back art', field: $('front').files[0] ? 'back' : 'front' });
+    return;
+  }
+  const figs = [];
+  for (const id of printers) {
+    const name = (catalog.printers.find((p) => p.id === id) || { name: id }).name;
+    try {
+      const res = await withProgress('Making the ' + name + ' cover…', () => api('/api/cover', { method: 'POST', body: coverData(id) }));
+      const blob = await res.blob();
+      const url = URL.createObjectURL(blob);
+      coverURLs.push(url);
+      const file = (/filename=([^;]+)/.exec(res.headers.get('Content-Disposition') || '') || [])[1] || id + '_cover.pdf';
+      let notes = '';
+      try { notes = JSON.parse(res.headers.get('X-Coverkit-Notes') || '""'); } catch (e) { notes = ''; }
+      const fig = document.createElement('figure');
+      fig.className = 'preview';
+      fig.dataset.printer = id;
+      const cap = document.createElement('figcaption');
+      cap.textContent = name + ' cover';
+      const obj = document.createElement('object');
+      obj.type = 'application/pdf';
+      obj.data = url;
+      obj.setAttribute('aria-label', 'The ' + name + ' cover');
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = file;
+      a.className = 'button';
+      a.textContent = 'Download ' + file;
+      obj.append(a.cloneNode(true));
+      const ul = document.createElement('ul');
+      ul.className = 'notes';
+      for (const n of notes.split('\n').filter(Boolean)) ul.append(Object.assign(document.createElement('li'), { textContent: n }));
+      fig.append(cap, obj, a, ul);
+      figs.push(fig);
+      box.replaceChildren(...figs);
+    } catch (err) {
+      showError(err, err.field ? '' : 'front');
+      const p = document.createElement('p');
+      p.className = 'error';
+      p.textContent = name + ': ' + err.message;
+      figs.push(p);
+      box.replaceChildren(...figs);
+    }
+  }
+}
+
 // ---------- barcode ----------
 
 function scheduleBarcode() {
@@ -698,6 +789,17 @@ async function init() {
   $('barcode-form').addEventListener('submit', (e) => { e.preventDefault(); updateBarcode(); });
   for (const id of ['isbn', 'price']) $(id).addEventListener('input', scheduleBarcode);
   $('currency').addEventListener('change', scheduleBarcode);
+  fillSelect($('from_printer'), catalog.printers.map((p) => [p.id, p.name]), 'kdp');
+  document.querySelectorAll('input[name=cover-mode]').forEach((r) => r.addEventListener('change', () => {
+    const refit = document.querySelector('input[name=cover-mode]:checked').value === 'refit';
+    $('cover-new').hidden = refit;
+    $('cover-refit').hidden = !refit;
+  }));
+  $('spine-picker').addEventListener('input', () => { $('spine_color').value = $('spine-picker').value; });
+  wireDrop('front-drop', 'front', () => {});
+  wireDrop('back-drop', 'back', () => {});
+  wireDrop('from-drop', 'from', () => {});
+  $('cover-form').addEventListener('submit', makeCovers);
   wireTabs();
   await updateSpine();
   document.body.dataset.ready = 'true';
