@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/coverkit/coverkit/barcode"
+	"github.com/coverkit/coverkit/cover"
 	"github.com/coverkit/coverkit/internal/atomicfile"
 	"github.com/coverkit/coverkit/internal/userfile"
 	"github.com/coverkit/coverkit/isbn"
@@ -48,7 +49,8 @@ type job struct {
 	eds      []edition
 	// fingerprint
 	state *BookState
-	want  []string // file names, in the order they are written
+	art   map[string]*cover.Art // read once per book, for every edition's cover
+	want  []string              // file names, in the order they are written
 }
 
 // errf is a failure of the book not tied to one key: "FILE:LINE: book "ID": ...".
@@ -262,6 +264,9 @@ func (j *job) symbols() error {
 // with every layout, and the key numbers per edition.
 func (j *job) fingerprint() error {
 	in := j.inputs()
+	if err := j.artInputs(&in); err != nil {
+		return err
+	}
 	layouts := make([]*spine.Layout, len(j.eds))
 	for k, ed := range j.eds {
 		layouts[k] = ed.layout
@@ -282,6 +287,12 @@ func (j *job) fingerprint() error {
 			Spine: l.Spine.StringFixed(4), SheetW: l.Sheet.W.StringFixed(4), SheetH: l.Sheet.H.StringFixed(4),
 		})
 		for _, f := range j.r.o.Formats {
+			if f == FormatCover {
+				if j.b.Art.Given() {
+					j.want = append(j.want, cover.FileName(ed.layout))
+				}
+				continue
+			}
 			j.want = append(j.want, render.FileName(ed.layout, f))
 		}
 	}
@@ -396,6 +407,12 @@ func (j *job) write(buf *bytes.Buffer) error {
 			return j.errf("%w", err)
 		}
 		for _, f := range r.o.Formats {
+			if f == FormatCover {
+				if err := j.writeCover(dir, ed); err != nil {
+					return err
+				}
+				continue
+			}
 			if err := j.writeFile(buf, dir, tmpl, render.FileName(ed.layout, f), f); err != nil {
 				return err
 			}

@@ -127,6 +127,9 @@ type Book struct {
 	Interior string          // path resolved against the manifest's directory
 	Price    *Price          // nil when none
 	Barcode  BarcodeMode
+	// Art makes print-ready covers (--format cover): paths resolved against
+	// the manifest's directory; empty when not given.
+	Art CoverArt
 	// lines holds the line each key or column was written on (indexed as
 	// bookKeys; 0 when not given), for errors found after parsing. A fixed
 	// array rather than a map keeps a book small in a large catalogue.
@@ -173,13 +176,14 @@ func (b *Book) setErr(e *Error) {
 // same names.
 // "formats" is the older name of "editions" (the bindings a book is made
 // in, not the output file formats) and is still read.
-var bookKeys = []string{"id", "title", "author", "isbn", "price", "printers", "binding", "editions", "paper", "trim", "pages", "interior", "barcode", "formats"}
+var bookKeys = []string{"id", "title", "author", "isbn", "price", "printers", "binding", "editions", "paper", "trim", "pages", "interior", "barcode", "formats",
+	"front", "back", "spine_color", "spine_art", "from", "from_printer"}
 
 // numKeys is len(bookKeys).
-const numKeys = 14
+const numKeys = 20
 
 // defaultKeys are the keys a YAML defaults block may set.
-var defaultKeys = []string{"author", "price", "printers", "binding", "editions", "paper", "trim", "barcode", "formats"}
+var defaultKeys = []string{"author", "price", "printers", "binding", "editions", "paper", "trim", "barcode", "formats", "spine_color"}
 
 // ParseFile reads a manifest; a .csv file is CSV, anything else YAML.
 func ParseFile(name string) (*Manifest, error) {
@@ -207,10 +211,25 @@ func ParseFile(name string) (*Manifest, error) {
 }
 
 func (b *Book) resolveInterior(dir string) {
-	if b.Interior != "" && !filepath.IsAbs(b.Interior) {
-		b.Interior = filepath.Join(dir, filepath.FromSlash(b.Interior))
+	for _, p := range []*string{&b.Interior, &b.Art.Front, &b.Art.Back, &b.Art.SpineArt, &b.Art.From} {
+		if *p != "" && !filepath.IsAbs(*p) {
+			*p = filepath.Join(dir, filepath.FromSlash(*p))
+		}
 	}
 }
+
+// CoverArt is what a book's print-ready cover is made from: front and back
+// art (with a spine colour or spine art), or a finished cover to re-fit.
+type CoverArt struct {
+	Front, Back string
+	SpineColor  string // as written: #RRGGBB, cmyk(...), gray(...), auto or empty
+	SpineArt    string
+	From        string
+	FromPrinter string
+}
+
+// Given reports whether the book has anything to make a cover from.
+func (a CoverArt) Given() bool { return a.Front != "" || a.Back != "" || a.From != "" }
 
 // entry is one book (or the defaults) as nodes, CSV cells included, so YAML and
 // CSV share one validator.

@@ -38,7 +38,10 @@ type BookReport struct {
 	Removed []string `json:"removed,omitempty"`
 	// Kept are stale files left in place because their content is no longer
 	// what coverkit wrote.
-	Kept  []string `json:"kept,omitempty"`
+	Kept []string `json:"kept,omitempty"`
+	// Notes name printer rules a print-ready cover does not meet (RGB art
+	// for a printer that wants CMYK, say).
+	Notes []string `json:"notes,omitempty"`
 	Error string   `json:"error,omitempty"`
 	// Err is the failure, with file and line when known.
 	Err error `json:"-"`

@@ -220,8 +220,8 @@ func normFormats(in []string) ([]string, error) {
 			if p == "" || contains(out, p) {
 				continue
 			}
-			if _, ok := render.LookupFormat(p); !ok {
-				return nil, fmt.Errorf("%w: unknown output format %q (want %s)", ErrOptions, p, render.FormatList())
+			if _, ok := render.LookupFormat(p); !ok && p != FormatCover {
+				return nil, fmt.Errorf("%w: unknown output format %q (want %s, or %s for print-ready covers)", ErrOptions, p, render.FormatList(), FormatCover)
 			}
 			out = append(out, p)
 		}

@@ -74,8 +74,12 @@ type Inputs struct {
 	// BarcodeDrawn is false when no barcode package is wired.
 	BarcodeDrawn bool     `json:"barcode_drawn"`
 	Formats      []string `json:"formats"`
-	Catalog      string   `json:"catalog"`
-	Coverkit     string   `json:"coverkit"`
+	// Art is each cover art file (front, back, spine_art, from) with the
+	// SHA-256 of its contents, and the spine colour, when the cover format
+	// is asked for: a changed picture remakes the cover.
+	Art      map[string]string `json:"art,omitempty"`
+	Catalog  string            `json:"catalog"`
+	Coverkit string            `json:"coverkit"`
 }
 
 // FileState is what a run wrote to one file. A later run trusts a file

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/coverkit/coverkit/cover"
 	"github.com/coverkit/coverkit/isbn"
 	"github.com/coverkit/coverkit/paper"
 	"github.com/coverkit/coverkit/render"
@@ -126,6 +127,32 @@ func (v *values) read() {
 	v.trim()
 	v.pagesOrInterior()
 	v.barcode()
+	v.coverArt()
+}
+
+// coverArt reads the keys a print-ready cover is made from.
+func (v *values) coverArt() {
+	b := v.b
+	a := CoverArt{Front: v.str("front"), Back: v.str("back"), SpineColor: v.str("spine_color"), SpineArt: v.str("spine_art"),
+		From: v.str("from"), FromPrinter: strings.ToLower(v.str("from_printer"))}
+	switch {
+	case a.From != "" && (a.Front != "" || a.Back != ""):
+		b.setErr(b.fail("from", "give from (a finished cover to re-fit) or front and back (art), not both"))
+	case a.From != "" && a.FromPrinter == "":
+		b.setErr(b.fail("from_printer", "from needs from_printer: the printer the cover was made for"))
+	case a.From == "" && a.FromPrinter != "":
+		b.setErr(b.fail("from_printer", "goes with from"))
+	case (a.Front == "") != (a.Back == ""):
+		b.setErr(b.fail("front", "give both front and back art"))
+	case a.SpineArt != "" && a.SpineColor != "" && !strings.EqualFold(a.SpineColor, "auto"):
+		b.setErr(b.fail("spine_art", "give spine_art or spine_color, not both"))
+	}
+	if a.SpineColor != "" && !strings.EqualFold(a.SpineColor, "auto") {
+		if _, err := cover.ParseColor(a.SpineColor); err != nil {
+			b.setErr(b.fail("spine_color", "%w", err))
+		}
+	}
+	b.Art = a
 }
 
 // bindings reads binding or editions (the book's bindings, one edition

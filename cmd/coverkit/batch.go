@@ -79,6 +79,12 @@ manifest. Unknown keys and columns, missing or duplicate ids and a second
 YAML document stop the run before anything is written (exit 2), with every
 problem of the manifest listed (the first 100, then a count).
 
+Print-ready covers (--format cover, see 'coverkit cover'): a book that gives
+front and back (art files; spine_color or spine_art optional), or from and
+from_printer (a finished cover to re-fit), gets DIR/<id>/..._cover.pdf per
+printer next to its templates; the art files' contents are part of what
+decides whether a book is regenerated. Art paths are relative to the manifest.
+
 Barcodes: with barcode: auto a barcode is drawn when the edition has an ISBN,
 and an ISBN is required for printers that do not print their own (KDP does;
 IngramSpark and Lulu do not). The same ISBN on two editions or two books is an
@@ -120,7 +126,7 @@ rebuilt.` + exitStatusHelp,
 	}
 	fl := c.Flags()
 	fl.StringVarP(&o.out, "out", "o", "", "output directory (required; created if missing)")
-	fl.StringSliceVarP(&o.formats, "format", "f", []string{"pdf"}, "formats, comma-separated: pdf, svg, png")
+	fl.StringSliceVarP(&o.formats, "format", "f", []string{"pdf"}, "formats, comma-separated: pdf, svg, png, or cover for print-ready covers from each book's front/back (or from) art")
 	fl.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "books worked on at once")
 	fl.BoolVar(&o.force, "force", false, "regenerate every book, changed or not (also rebuilds unreadable state files)")
 	fl.BoolVar(&o.dryRun, "dry-run", false, "report what would change; write and remove nothing")
@@ -142,7 +148,7 @@ func runBatch(o *batchOptions) error {
 	if o.dpi < 1 || o.dpi > render.MaxDPI {
 		return usageErr("--dpi: %d is out of range (want 1 to %d)", o.dpi, render.MaxDPI)
 	}
-	formats, err := parseFormats(o.formats)
+	formats, err := batchFormats(o.formats)
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/coverkit/coverkit/batch"
 	"github.com/coverkit/coverkit/cover"
 	"github.com/coverkit/coverkit/internal/atomicfile"
 	"github.com/coverkit/coverkit/internal/userfile"
@@ -407,9 +408,7 @@ func coverErr(l *spine.Layout, err error) error {
 }
 
 // coverFileName is the template's name with _cover: kdp_paperback_6x9_300pp_cream_cover.pdf.
-func coverFileName(l *spine.Layout) string {
-	return strings.TrimSuffix(render.FileName(l, "pdf"), ".pdf") + "_cover.pdf"
-}
+func coverFileName(l *spine.Layout) string { return cover.FileName(l) }
 
 // checkWritten runs the written cover through the rules of 'coverkit check'
 // for its own printer. The ink limit, which check cannot measure, takes the
@@ -567,4 +566,29 @@ func (o *coverOptions) source(spec *bookSpec) (*cover.Source, error) {
 	}
 	fmt.Fprintf(o.env.stdout, "source %s: %.4f x %.4f in, spine %s in (no catalogued page count of %s gives exactly this spine)\n", o.from, src.W, src.H, src.Spine, p.Name)
 	return src, nil
+}
+
+// batchFormats is parseFormats plus batch's "cover" (print-ready covers for
+// books that give art).
+func batchFormats(vals []string) ([]string, error) {
+	var rest []string
+	covers := false
+	for _, f := range splitList(vals) {
+		if strings.EqualFold(f, batch.FormatCover) {
+			covers = true
+			continue
+		}
+		rest = append(rest, f)
+	}
+	if covers && len(rest) == 0 {
+		return []string{batch.FormatCover}, nil
+	}
+	out, err := parseFormats(rest)
+	if err != nil {
+		return nil, err
+	}
+	if covers {
+		out = append(out, batch.FormatCover)
+	}
+	return out, nil
 }
