@@ -39,7 +39,7 @@ var maxTolerance = decimal.RequireFromString("0.25")
 func newCheckCmd(e *env, runF func(*checkOptions) error) *cobra.Command {
 	o := &checkOptions{env: e}
 	c := &cobra.Command{
-		Use:   "check COVER.pdf (--interior INTERIOR.pdf | --pages N) --printer P[,P2] [--binding B] [--paper S] [--trim WxH]",
+		Use:   "check COVER.pdf (--interior INTERIOR.pdf | --pages N) --printer P,... [--binding B] [--paper S] [--trim WxH]",
 		Short: "Preflight a finished cover PDF against the interior and each printer's rules",
 		Long: `Reads a finished cover PDF and checks it, for each named printer, against the
 full sheet coverkit computes for the book: one page, the right width and

@@ -57,8 +57,8 @@ IngramSpark publishes no print-cost formula: give the cost from its own
 calculator with --ingram-print-cost; without it the earnings are shown before
 the print cost. Discounts outside a market's allowed range are refused.
 
-Prices and costs come from the catalogue (pricing.md; see 'Earnings' in
-README.md); a profile given with --catalog can carry its own under pricing:.
+Prices and costs come from the catalogue, each with its source URL (see
+'Earnings' in README.md); a profile given with --catalog can carry its own under pricing:.
 With --json the same report is printed as data; amounts are JSON numbers.` + exitStatusHelp,
 		Example: `  coverkit earnings --trim 6x9 --pages 300 --paper cream --list 14.99 USD
   coverkit earnings --trim 6x9 --pages 300 --list 14.99 USD --list 11.99 GBP --ingram-discount 40 --ingram-print-cost 4.10 USD
@@ -296,7 +296,7 @@ func runEarnings(o *earningsOptions) error {
 	for _, p := range r.spec.printers {
 		var why string
 		if p.Pricing == nil {
-			why = fmt.Sprintf("%s: the catalogue has no pricing for %s (pricing.md covers KDP and IngramSpark; a profile can add a pricing: section, see docs/printer-profiles.md)", p.ID, p.Name)
+			why = fmt.Sprintf("%s: the catalogue has no pricing for %s (the built-in catalogue prices KDP and IngramSpark; a profile can add a pricing: section, see docs/printer-profiles.md)", p.ID, p.Name)
 		} else if l, err := spine.Compute(p, r.spec.req); err != nil {
 			why = err.Error()
 		} else {
@@ -450,7 +450,7 @@ func writeEarnings(w io.Writer, r *earnings.Report, skipped []string) {
 				returns = append(returns, s)
 			}
 			if x.PrintCostNote != "" && x.Printer == "ingramspark" {
-				notes = appendUnique(notes, "IngramSpark publishes no print-cost formula (pricing.md 6.8): the earnings are shown before the print cost; give it from IngramSpark's own calculator with --ingram-print-cost AMOUNT "+x.Currency)
+				notes = appendUnique(notes, "IngramSpark publishes no print-cost formula: the earnings are shown before the print cost; give it from IngramSpark's own calculator with --ingram-print-cost AMOUNT "+x.Currency)
 			} else if x.PrintCostNote != "" {
 				notes = appendUnique(notes, x.PrinterName+" "+x.Market+": "+x.PrintCostNote)
 			}
