@@ -278,9 +278,13 @@ func (c *calc) printCost() (decimal.Decimal, bool, string) {
 	}
 	desc := c.fmt(fixed)
 	if !pp.IsZero() {
-		desc = fmt.Sprintf("%s + %s per page", fixed, pp)
+		desc = fmt.Sprintf("%s + %s per page", fixed.StringFixed(c.places), pp)
 	}
-	c.use(fmt.Sprintf("printing cost, %d-%d pages, %s", band.From, band.To, size), desc, band.Provenance)
+	pages := fmt.Sprintf("%d-%d pages", band.From, band.To)
+	if band.From == band.To {
+		pages = fmt.Sprintf("%d pages", band.From)
+	}
+	c.use("printing cost, "+pages+", "+size, desc, band.Provenance)
 	exact := band.Cost(l.Pages, large)
 	cost := c.round(exact)
 	if !cost.Equal(exact) {

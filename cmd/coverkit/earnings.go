@@ -77,6 +77,7 @@ With --json the same report is printed as data; amounts are JSON numbers.` + exi
 	for _, name := range []string{"spine", "direction"} {
 		_ = fl.MarkHidden(name) // geometry-only flags of the shared book description
 	}
+	fl.Lookup("strict").Usage = "refuse earnings that use an UNCONFIRMED (estimated) value"
 	o.lists.flags, o.printCosts.flags = fl, fl
 	fl.Var(&o.lists, "list", "list price and currency, e.g. --list 14.99 USD; repeatable, one per currency")
 	fl.Var(&o.printCosts, "ingram-print-cost", "IngramSpark's print cost per copy from its own calculator, e.g. 4.10 USD; repeatable, one per currency")
