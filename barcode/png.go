@@ -28,11 +28,30 @@ const (
 // so bars are pure black on pure white with no grey fringe; each edge is off
 // by at most half a pixel, which never accumulates. Text is anti-aliased.
 func (s *Symbol) WritePNG(w io.Writer, dpi int) error {
+	img, err := s.Gray(dpi)
+	if err != nil {
+		return fmt.Errorf("barcode: png: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, img); err != nil {
+		return fmt.Errorf("barcode: png: %w", err)
+	}
+	out, err := pngdpi.Insert(buf.Bytes(), dpi)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// Gray rasterises the symbol at dpi in 8-bit grey, as [Symbol.WritePNG]
+// writes it: whole-pixel bars, anti-aliased text.
+func (s *Symbol) Gray(dpi int) (*image.Gray, error) {
 	if s == nil || s.Width <= 0 || s.Height <= 0 {
-		return fmt.Errorf("barcode: png: empty symbol")
+		return nil, fmt.Errorf("empty symbol")
 	}
 	if dpi < MinDPI || dpi > MaxDPI {
-		return fmt.Errorf("barcode: png: resolution %d dpi: must be %d-%d", dpi, MinDPI, MaxDPI)
+		return nil, fmt.Errorf("resolution %d dpi: must be %d-%d", dpi, MinDPI, MaxDPI)
 	}
 	r := float64(dpi)
 	px := func(in float64) int { return int(math.Round(in * r)) }
@@ -44,7 +63,7 @@ func (s *Symbol) WritePNG(w io.Writer, dpi int) error {
 	}
 	fnt, err := opentype.Parse(gomono.TTF)
 	if err != nil {
-		return fmt.Errorf("barcode: png: font: %w", err)
+		return nil, fmt.Errorf("font: %w", err)
 	}
 	faces := map[float64]font.Face{}
 	for _, t := range s.Texts {
@@ -52,7 +71,7 @@ func (s *Symbol) WritePNG(w io.Writer, dpi int) error {
 		if !ok {
 			face, err = opentype.NewFace(fnt, &opentype.FaceOptions{Size: t.Size, DPI: r, Hinting: font.HintingNone})
 			if err != nil {
-				return fmt.Errorf("barcode: png: font: %w", err)
+				return nil, fmt.Errorf("font: %w", err)
 			}
 			faces[t.Size] = face
 		}
@@ -67,14 +86,5 @@ func (s *Symbol) WritePNG(w io.Writer, dpi int) error {
 		d.Dot = fixed.Point26_6{X: x, Y: fixed.Int26_6(math.Round(t.Y * r * 64))}
 		d.DrawString(t.Value)
 	}
-	var buf bytes.Buffer
-	if err := (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, img); err != nil {
-		return fmt.Errorf("barcode: png: %w", err)
-	}
-	out, err := pngdpi.Insert(buf.Bytes(), dpi)
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(out)
-	return err
+	return img, nil
 }

@@ -21,6 +21,7 @@ type barcodeOptions struct {
 	fit    string
 	format string
 	dpi    int
+	bits   int
 	out    string
 }
 
@@ -30,7 +31,7 @@ func newBarcodeCmd(e *env, runF func(*barcodeOptions) error) *cobra.Command {
 	o := &barcodeOptions{env: e}
 	c := &cobra.Command{
 		Use:   "barcode --isbn ISBN [--price P [--currency C] | --addon NNNNN] --out FILE",
-		Short: "Write the ISBN barcode alone (PDF, SVG or PNG) for designers who place it themselves",
+		Short: "Write the ISBN barcode alone (PDF, EPS, SVG, PNG or TIFF) for designers who place it themselves",
 		Long: `Writes a Bookland EAN-13 barcode for an ISBN, with its 5-digit price add-on,
 the digits under the bars and the hyphenated "ISBN 978-..." line above: the
 barcode alone, on a white ground that includes the quiet zones, to place on a
@@ -43,15 +44,22 @@ CAD 6, GBP 0, AUD 3, NZD 4: --price 19.95 gives 51995), given raw with
 --addon, or 90000 (no price) by default; --addon none leaves it off.
 
 The PDF and SVG are vector: filled rectangles, bars and digits in 100% black
-(K only in the PDF), Go Mono digits embedded. The PNG snaps bars to whole
-pixels and records its resolution. --magnification scales the 0.33 mm module
+(K only in the PDF), Go Mono digits embedded. The EPS, the format most
+printers ask for, is vector in 100% K only (0 0 0 1 setcmykcolor), the digits
+drawn as outlines, so no font is needed. The PNG and TIFF are greyscale, never
+RGB (grey converts to the K plate alone), 8-bit or with --bits 1 pure black and
+white, bars snapped to whole pixels, resolution recorded. The SVG is RGB black
+(#000000): SVG has no CMYK, so a CMYK conversion may turn it into rich black;
+prefer the EPS or PDF for print. --magnification scales the 0.33 mm module
 (80-200%); --fit WxH instead picks the largest size that fits a box in inches,
 e.g. --fit 1.75x1 for IngramSpark's barcode area. The format comes from
 --format or the --out extension. The file is replaced whole, never left
 half-written.` + exitStatusHelp,
 		Example: `  coverkit barcode --isbn 978-1-913588-65-6 --price 19.95 --currency USD --out barcode.pdf
   coverkit barcode --isbn 1913588653 --addon 90000 --format svg --out isbn.svg
-  coverkit barcode --isbn 979-8-6505-3125-8 --fit 1.75x1 --out barcode.png --dpi 1200`,
+  coverkit barcode --isbn 979-8-6505-3125-8 --fit 1.75x1 --out barcode.png --dpi 1200
+  coverkit barcode --isbn 978-1-913588-65-6 --price 19.95 --currency USD --out barcode.eps
+  coverkit barcode --isbn 978-1-913588-65-6 --out barcode.tif --dpi 1200 --bits 1`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			o.magSet = c.Flags().Changed("magnification")
@@ -65,8 +73,9 @@ half-written.` + exitStatusHelp,
 	fl := c.Flags()
 	fl.Float64Var(&o.mag, "magnification", 100, "size in percent of the nominal 0.33 mm module, 80-200")
 	fl.StringVar(&o.fit, "fit", "", "instead of --magnification, the largest size (80-200%) that fits a WxH box in inches, e.g. 2x1.2")
-	fl.StringVarP(&o.format, "format", "f", "", "pdf, svg or png (default: from the --out extension)")
-	fl.IntVar(&o.dpi, "dpi", 600, fmt.Sprintf("PNG resolution in dots per inch (%d-%d)", barcode.MinDPI, barcode.MaxDPI))
+	fl.StringVarP(&o.format, "format", "f", "", "pdf, eps, svg, png or tiff (default: from the --out extension)")
+	fl.IntVar(&o.dpi, "dpi", 600, fmt.Sprintf("PNG and TIFF resolution in dots per inch (%d-%d)", barcode.MinDPI, barcode.MaxDPI))
+	fl.IntVar(&o.bits, "bits", 8, "PNG and TIFF bit depth: 8 (greyscale) or 1 (black and white)")
 	fl.StringVarP(&o.out, "out", "o", "", "file to write (required)")
 	return c
 }
@@ -83,10 +92,17 @@ func runBarcode(o *barcodeOptions) error {
 	if err != nil {
 		return err
 	}
-	if format != "png" && o.dpi != 600 {
-		return usageErr("--dpi %d: only PNG output has a resolution (this is %s)", o.dpi, format)
+	raster := format == "png" || format == "tiff"
+	if !raster && o.dpi != 600 {
+		return usageErr("--dpi %d: only PNG and TIFF output have a resolution (this is %s)", o.dpi, format)
 	}
-	if format == "png" && (o.dpi < barcode.MinDPI || o.dpi > barcode.MaxDPI) {
+	if !raster && o.bits != 8 {
+		return usageErr("--bits %d: only PNG and TIFF output have a bit depth (this is %s)", o.bits, format)
+	}
+	if o.bits != 1 && o.bits != 8 {
+		return usageErr("--bits %d: want 8 (greyscale) or 1 (black and white)", o.bits)
+	}
+	if raster && (o.dpi < barcode.MinDPI || o.dpi > barcode.MaxDPI) {
 		return usageErr("--dpi %d: out of range (want %d-%d; below %d a 0.33 mm bar is under 2 pixels)", o.dpi, barcode.MinDPI, barcode.MaxDPI, barcode.MinDPI)
 	}
 	code, err := o.code.parse()
@@ -121,8 +137,12 @@ func runBarcode(o *barcodeOptions) error {
 			return sym.WritePDF(w)
 		case "svg":
 			return sym.WriteSVG(w)
+		case "eps":
+			return sym.WriteEPS(w)
+		case "tiff":
+			return sym.WriteTIFF(w, o.dpi, o.bits)
 		default:
-			return sym.WritePNG(w, o.dpi)
+			return sym.WritePNGDepth(w, o.dpi, o.bits)
 		}
 	})
 	if err != nil {
@@ -130,6 +150,9 @@ func runBarcode(o *barcodeOptions) error {
 	}
 	if code.note != "" {
 		fmt.Fprintf(e.stderr, "coverkit: note: %s\n", code.note)
+	}
+	if format == "svg" {
+		fmt.Fprintf(e.stderr, "coverkit: note: the SVG is RGB black (SVG has no CMYK); a CMYK conversion may make it rich black: for print, prefer --format eps or pdf (100%% K)\n")
 	}
 	fmt.Fprintf(e.stdout, "wrote %s: %s\n", o.out, code.describe())
 	fmt.Fprintf(e.stdout, "  %s, %.0f%% (module %.3f mm), %.3f x %.3f in (%.1f x %.1f mm) with quiet zones\n",
@@ -141,12 +164,19 @@ func runBarcode(o *barcodeOptions) error {
 func barcodeFormat(flag, out string) (string, error) {
 	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(out), "."))
 	f := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(flag), "."))
-	known := func(s string) bool { return s == "pdf" || s == "svg" || s == "png" }
+	norm := func(s string) string {
+		if s == "tif" {
+			return "tiff"
+		}
+		return s
+	}
+	ext, f = norm(ext), norm(f)
+	known := func(s string) bool { return s == "pdf" || s == "eps" || s == "svg" || s == "png" || s == "tiff" }
 	switch {
 	case f != "" && !known(f):
-		return "", usageErr("--format %s: unknown format (want pdf, svg or png)", flag)
+		return "", usageErr("--format %s: unknown format (want pdf, eps, svg, png or tiff)", flag)
 	case f == "" && !known(ext):
-		return "", usageErr("--out %s: cannot tell the format from the extension (want .pdf, .svg or .png, or give --format)", out)
+		return "", usageErr("--out %s: cannot tell the format from the extension (want .pdf, .eps, .svg, .png or .tif, or give --format)", out)
 	case f != "" && known(ext) && ext != f:
 		return "", usageErr("--format %s but --out %s ends in .%s: make them agree", f, out, ext)
 	case f != "":
