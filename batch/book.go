@@ -1,12 +1,12 @@
 package batch
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,7 +63,7 @@ func (j *job) errf(format string, args ...any) error {
 // lay out every edition, lay out the barcodes, fingerprint the inputs,
 // decide whether anything must be written, and write. A failure at any phase
 // fails the book and leaves its files and state as they were.
-func (r *runner) book(i int, buf *bytes.Buffer) (res result) {
+func (r *runner) book(i int) (res result) {
 	b := r.m.Books[i]
 	j := &job{r: r, i: i, b: b, rep: &BookReport{ID: b.ID, File: b.File, Line: b.Line}}
 	if b.RawID != b.ID {
@@ -81,7 +81,7 @@ func (r *runner) book(i int, buf *bytes.Buffer) (res result) {
 		}
 	}
 	if j.decide() {
-		if err := j.write(buf); err != nil {
+		if err := j.write(); err != nil {
 			return j.fail(err)
 		}
 	}
@@ -377,7 +377,7 @@ func (j *job) decide() bool {
 // write renders the book's templates into its directory, records each
 // file, and removes the files of the last run that this one no longer
 // produces. In a dry run it only says what it would do.
-func (j *job) write(buf *bytes.Buffer) error {
+func (j *job) write() error {
 	b, r, rep, ns := j.b, j.r, j.rep, j.state
 	if err := j.symbols(); err != nil {
 		return err
@@ -413,13 +413,10 @@ func (j *job) write(buf *bytes.Buffer) error {
 				}
 				continue
 			}
-			if err := j.writeFile(buf, dir, tmpl, render.FileName(ed.layout, f), f); err != nil {
+			if err := j.writeFile(dir, tmpl, render.FileName(ed.layout, f), f); err != nil {
 				return err
 			}
 		}
-	}
-	if buf.Cap() > 64<<20 {
-		*buf = bytes.Buffer{} // do not keep a huge PNG's buffer for the next book
 	}
 	rep.Removed, rep.Kept = r.removeStale(b.ID, oldFiles, j.want)
 	for _, k := range rep.Kept {
@@ -429,18 +426,22 @@ func (j *job) write(buf *bytes.Buffer) error {
 	return nil
 }
 
-// writeFile renders one template and replaces its file, recording its
-// hash, size and modification time in the new state.
-func (j *job) writeFile(buf *bytes.Buffer, dir string, tmpl Template, name, format string) error {
+// writeFile renders one template straight into its file (through a
+// temporary file), recording its hash, size and modification time in the
+// new state.
+func (j *job) writeFile(dir string, tmpl Template, name, format string) error {
 	path := filepath.Join(dir, name)
 	if err := userfile.SameAsInput(path, j.r.m.File, j.b.Interior); err != nil {
 		return j.errf("%w", err)
 	}
-	buf.Reset()
-	if err := tmpl.Write(buf, format); err != nil {
-		return j.errf("render %s: %w", name, err)
+	var renderErr error
+	fs, err := writeTemplate(path, func(w io.Writer) error {
+		renderErr = tmpl.Write(w, format)
+		return renderErr
+	})
+	if renderErr != nil {
+		return j.errf("render %s: %w", name, renderErr)
 	}
-	fs, err := writeTemplate(path, buf.Bytes())
 	if err != nil {
 		return j.errf("%w", err)
 	}

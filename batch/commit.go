@@ -1,8 +1,11 @@
 package batch
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -149,7 +152,10 @@ func (c *committer) prepare(res *result) (*atomicfile.Pending, error) {
 	if atomicfile.SameContent(name, b) {
 		return nil, nil
 	}
-	return atomicfile.Prepare(name, b, 0o644)
+	return atomicfile.Prepare(name, 0o644, func(w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	})
 }
 
 // removeState removes the state file and, when now empty, the directory of
@@ -184,13 +190,18 @@ func (c *committer) failOne(res *result, err error) {
 	rep.Error = rep.Err.Error()
 }
 
-// writeTemplate replaces a template file without syncing it (see the
-// durability rule above) and returns what was written.
-func writeTemplate(name string, b []byte) (FileState, error) {
-	p, err := atomicfile.Prepare(name, b, 0o644)
+// writeTemplate replaces a template file with what write produces, without
+// syncing it (see the durability rule above), and returns what was
+// written. The bytes go straight to the file and its hash: no copy of the
+// whole file is held.
+func writeTemplate(name string, write func(w io.Writer) error) (FileState, error) {
+	h := sha256.New()
+	p, err := atomicfile.Prepare(name, 0o644, func(w io.Writer) error {
+		return write(io.MultiWriter(w, h))
+	})
 	if err != nil {
 		return FileState{}, err
 	}
-	fs := FileState{Hash: sha(b), Size: p.Info().Size(), ModTime: p.Info().ModTime().UnixNano()}
+	fs := FileState{Hash: hex.EncodeToString(h.Sum(nil)), Size: p.Info().Size(), ModTime: p.Info().ModTime().UnixNano()}
 	return fs, p.Commit()
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path/filepath"
 	"strings"
@@ -107,7 +108,10 @@ func (j *job) writeCover(dir string, ed edition) error {
 		return j.errf("%s: %w", l.PrinterName, err)
 	}
 	name := cover.FileName(l)
-	st, err := writeTemplate(filepath.Join(dir, name), c.PDF)
+	st, err := writeTemplate(filepath.Join(dir, name), func(w io.Writer) error {
+		_, err := w.Write(c.PDF)
+		return err
+	})
 	if err != nil {
 		return j.errf("%w", err)
 	}

@@ -1,7 +1,6 @@
 package batch
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -159,9 +158,8 @@ func (r *runner) books(c *committer) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var buf bytes.Buffer
 			for i := range work {
-				results <- r.book(i, &buf)
+				results <- r.book(i)
 			}
 		}()
 	}

@@ -13,6 +13,7 @@
 package atomicfile
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -43,18 +44,15 @@ type Pending struct {
 	info              os.FileInfo
 }
 
-// Prepare writes b to a temporary file beside name, without syncing it, and
-// returns it pending: [Pending.Commit] renames it over name, [Pending.Abort]
+// Prepare writes what write produces to a temporary file beside name,
+// without syncing it, and returns it pending: [Pending.Commit] renames it over name, [Pending.Abort]
 // removes it. A caller that writes many files makes them durable together
 // (one [SyncFS] after writing them all) instead of paying a sync per file;
 // until then a crash may leave the file as it was, complete, or damaged,
 // so such a caller must be able to tell (batch records each file's size,
 // time and hash, and rebuilds what does not match).
-func Prepare(name string, b []byte, perm os.FileMode) (*Pending, error) {
-	return prepare(name, perm, func(w io.Writer) error {
-		_, err := w.Write(b)
-		return err
-	}, false)
+func Prepare(name string, perm os.FileMode, write func(w io.Writer) error) (*Pending, error) {
+	return prepare(name, perm, write, false)
 }
 
 func prepare(name string, perm os.FileMode, write func(w io.Writer) error, sync bool) (p *Pending, err error) {
@@ -74,7 +72,11 @@ func prepare(name string, perm os.FileMode, write func(w io.Writer) error, sync 
 			err = fmt.Errorf("write %s: %w", name, err)
 		}
 	}()
-	if err = write(f); err != nil {
+	bw := bufio.NewWriterSize(f, 64<<10)
+	if err = write(bw); err != nil {
+		return nil, err
+	}
+	if err = bw.Flush(); err != nil {
 		return nil, err
 	}
 	if sync {
