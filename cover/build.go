@@ -595,6 +595,18 @@ func (b *builder) pdfxDecision() bool {
 		b.notes = append(b.notes, Note{Kind: Unmet, Rule: "pdfx", Text: fmt.Sprintf("%s asks for %s; coverkit writes PDF/X-1a:2001 only", b.l.PrinterName, rule.Rule)})
 		return false
 	}
+	var transparent []string
+	for a := range b.names {
+		if !a.Raster() && a.page.Transparency {
+			transparent = append(transparent, a.Name)
+		}
+	}
+	if len(transparent) > 0 {
+		sort.Strings(transparent)
+		b.notes = append(b.notes, Note{Kind: Unmet, Rule: "pdfx", Text: fmt.Sprintf(
+			"%s requires %s, which allows no transparency, but %s %s transparency (soft masks, alpha or blend modes): flatten it in your design program (export as PDF/X-1a) and run again; the cover was written without a PDF/X declaration",
+			b.l.PrinterName, rule.Rule, strings.Join(transparent, ", "), useWord(len(transparent)))})
+	}
 	if rgb := b.models[ModelRGB]; len(rgb) > 0 {
 		sort.Strings(rgb)
 		b.notes = append(b.notes, Note{Kind: Unmet, Rule: "color", Text: fmt.Sprintf(
@@ -602,7 +614,7 @@ func (b *builder) pdfxDecision() bool {
 			b.l.PrinterName, rule.Rule, strings.Join(dedupe(rgb), ", "), isAre(len(dedupe(rgb))))})
 		return false
 	}
-	return true
+	return len(transparent) == 0
 }
 
 // inkCheck measures total ink where the printer limits it: flat CMYK colours
@@ -662,6 +674,13 @@ func maxInkOf(img image.Image) float64 {
 		}
 	}
 	return float64(best) / 255 * 100
+}
+
+func useWord(n int) string {
+	if n == 1 {
+		return "uses"
+	}
+	return "use"
 }
 
 func isAre(n int) string {

@@ -28,6 +28,9 @@ type pdfPage struct {
 	// Trim its TrimBox when it has one.
 	Box, Sheet rect
 	Trim       *rect
+	// Transparency is true when the page uses soft masks, alpha, blend
+	// modes or transparency groups (PDF/X-1a forbids them).
+	Transparency bool
 }
 
 // rect is a PDF rectangle in points (lower-left origin).
@@ -161,6 +164,7 @@ func (pg *pdfPage) colourModel() (string, error) {
 	if err := s.walk(pg.xt, pg.resources, seen, 0); err != nil {
 		return "", err
 	}
+	pg.Transparency = s.transparency
 	switch {
 	case s.rgb:
 		return ModelRGB, nil
@@ -170,7 +174,7 @@ func (pg *pdfPage) colourModel() (string, error) {
 	return ModelGray, nil
 }
 
-type scanState struct{ rgb, cmyk bool }
+type scanState struct{ rgb, cmyk, transparency bool }
 
 // ops looks for colour operators in a content stream: rg/RG set RGB, k/K CMYK.
 func (s *scanState) ops(b []byte) {
@@ -208,6 +212,27 @@ func (s *scanState) walk(xt *model.XRefTable, o types.Object, seen map[int]bool,
 			s.cmyk = true
 		}
 	case types.Dict:
+		// Transparency: soft masks, constant alpha below 1, blend modes,
+		// transparency groups. PDF/X-1a allows none of them.
+		if sm, ok := v["SMask"]; ok {
+			if n, isName := sm.(types.Name); !isName || n != "None" {
+				s.transparency = true
+			}
+		}
+		for _, k := range []string{"CA", "ca"} {
+			if f, ok := v[k].(types.Float); ok && f < 1 {
+				s.transparency = true
+			}
+			if i, ok := v[k].(types.Integer); ok && i < 1 {
+				s.transparency = true
+			}
+		}
+		if bm, ok := v["BM"].(types.Name); ok && bm != "Normal" && bm != "Compatible" {
+			s.transparency = true
+		}
+		if st, ok := v["S"].(types.Name); ok && st == "Transparency" {
+			s.transparency = true
+		}
 		if n, ok := v["N"].(types.Integer); ok && n == 3 {
 			if _, icc := v["Alternate"]; icc || v["Length"] != nil {
 				s.rgb = true // ICCBased RGB profile stream

@@ -421,6 +421,10 @@ func checkWritten(c *cover.Cover, l *spine.Layout, p *paper.Printer, spec *bookS
 	rep := preflight.CheckCover(facts, []preflight.Target{{Printer: p, Layout: l, Trim: spec.req.Trim}}, preflight.CheckOptions{Catalog: spec.catalog})
 	pr := &rep.Printers[0]
 	for i, res := range pr.Results {
+		if res.Check == preflight.CheckSpineText && c.SpineText != "" && res.Status == preflight.Pass {
+			// check reads text drawn with fonts; the cover's lettering is outlines.
+			pr.Results[i].Message = fmt.Sprintf("spine text %q set as outlines at %.1f pt: %s", c.SpineText, c.SpineSize, l.SpineText.Reason)
+		}
 		if res.Check == preflight.CheckInk && c.MaxInk > 0 {
 			pr.Results[i].Status = preflight.Pass
 			pr.Results[i].Message = fmt.Sprintf("total ink at most %.0f%% (measured by coverkit cover on CMYK raster art and flat colours)", c.MaxInk)
