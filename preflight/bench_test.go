@@ -3,6 +3,7 @@ package preflight
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"github.com/shopspring/decimal"
 	"image"
 	"image/png"
@@ -73,5 +74,25 @@ func BenchmarkSolve(b *testing.B) {
 	ts, _ := paper.ParseTrim("6x9")
 	for b.Loop() {
 		Solve(cat, ts, decimal.RequireFromString("12.849"), decimal.RequireFromString("9.25"), DefaultTolerance, l)
+	}
+}
+
+// BenchmarkInterpret times the content-stream interpreter on a page of
+// 100,000 painted paths and text runs (about 700,000 operators).
+func BenchmarkInterpret(b *testing.B) {
+	var sb bytes.Buffer
+	for i := range 50000 {
+		fmt.Fprintf(&sb, "q 1 0 0 1 %d %d cm 0 0 10 10 re f Q\n", i%500, i%700)
+		fmt.Fprintf(&sb, "BT /F1 12 Tf 1 0 0 1 %d 50 Tm (abc) Tj [(a) -120 (b)] TJ ET\n", i%400)
+	}
+	content := sb.Bytes()
+	b.SetBytes(int64(len(content)))
+	b.ReportAllocs()
+	for b.Loop() {
+		f := &Facts{Pages: []Page{{Number: 1, MediaBox: Box{0, 0, 612, 792}}}}
+		a := &analyser{ctx: context.Background(), f: f, o: Options{}.withDefaults(), fonts: map[string]*Font{}, page: 1}
+		if err := a.interpret(content, nil, 0); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -299,7 +299,37 @@ func checkOne(f *Facts, t Target, sb Box, w, h, tol float64, o CheckOptions) Pri
 	checkZones(f, l, sb, sizeOK, add)
 	checkGuides(f, add)
 	checkFileSize(f, t.Printer, rules, add)
+	if len(f.Incomplete) > 0 {
+		for i := range pr.Results {
+			pr.Results[i] = uncheckable(pr.Results[i], f.Incomplete)
+			pr.Status = worse(pr.Status, pr.Results[i].Status)
+		}
+	}
 	return pr
+}
+
+// contentChecks names what each check that reads painted content looks for.
+var contentChecks = map[string]string{
+	CheckFonts:     "every font",
+	CheckImages:    "every image's resolution",
+	CheckColor:     "every colour",
+	CheckSpineText: "the spine for text",
+	CheckBarcode:   "that the barcode box is clear",
+	CheckGuides:    "for template guide text",
+}
+
+// uncheckable turns the pass of a check that reads painted content into a
+// warning when the content could not be followed to the end: a check that
+// could not be carried out never passes. Failures and warnings found in the
+// part read stay as they are.
+func uncheckable(r Result, why []string) Result {
+	what, ok := contentChecks[r.Check]
+	if !ok || r.Status != Pass {
+		return r
+	}
+	r.Status = Warn
+	r.Message = fmt.Sprintf("could not check %s because %s; in the part read: %s", what, strings.Join(why, "; "), r.Message)
+	return r
 }
 
 // guidePhrases are words that only a cover template prints: KDP's ("REMOVE

@@ -421,7 +421,7 @@ func TestReadLimits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(f.Notes) == 0 || !strings.Contains(f.Notes[0], "content operators") {
-		t.Errorf("MaxOps: notes %v", f.Notes)
+	if len(f.Incomplete) != 1 || !strings.Contains(f.Incomplete[0], "more than 3 content operators") {
+		t.Errorf("MaxOps: incomplete %v", f.Incomplete)
 	}
 }

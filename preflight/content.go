@@ -104,15 +104,39 @@ type analyser struct {
 	page   int
 	forms  []int // object numbers of forms being drawn (cycle guard)
 	capped bool
+	// gaps indexes Facts.Incomplete by kind; gapMore counts repeats.
+	gaps    map[gapKind]int
+	gapMore []int
 }
 
 // errStop ends the interpretation of a page early (operator budget spent).
 var errStop = errors.New("stop")
 
-func (a *analyser) note(format string, args ...any) {
-	if len(a.f.Notes) < 100 {
-		a.f.Notes = append(a.f.Notes, fmt.Sprintf(format, args...))
+// gapKind is one reason why painted content could not be followed.
+type gapKind uint8
+
+const (
+	gapStream gapKind = iota // a page's content stream could not be decoded
+	gapOps                   // the operator budget was spent
+	gapDepth                 // forms nested beyond maxFormDepth
+	gapForm                  // a form's stream could not be decoded
+	gapMarks                 // more marks than MaxMarks
+)
+
+// incomplete records why the content could not be followed to the end, once
+// per kind of reason however many forms or pages meet it (later ones are
+// counted: "and 3 more").
+func (a *analyser) incomplete(kind gapKind, format string, args ...any) {
+	if a.gaps == nil {
+		a.gaps = map[gapKind]int{}
 	}
+	if i, ok := a.gaps[kind]; ok {
+		a.gapMore[i]++
+		return
+	}
+	a.gaps[kind] = len(a.f.Incomplete)
+	a.f.Incomplete = append(a.f.Incomplete, fmt.Sprintf(format, args...))
+	a.gapMore = append(a.gapMore, 0)
 }
 
 // analysePage reads page n's fonts, images, colour spaces and marks.
@@ -129,12 +153,11 @@ func (a *analyser) analysePage(n int) error {
 	a.collectFonts(res, 0)
 	content, err := a.contents(d)
 	if err != nil {
-		a.note("page %d: content stream not read (%v); image placements estimated from the page size, text and painted areas not located", n, err)
+		a.incomplete(gapStream, "page %d's content stream could not be read (%v)", n, err)
 		a.estimateImages(res, n)
 		return nil
 	}
-	g := gstate{ctm: identity, hScale: 1}
-	if err := a.run(content, res, g, 0); err != nil && !errors.Is(err, errStop) {
+	if err := a.interpret(content, res, 0); err != nil && !errors.Is(err, errStop) {
 		return err
 	}
 	return nil
@@ -244,6 +267,9 @@ func (a *analyser) mark(kind string, bb bbox, text []byte) {
 		return
 	}
 	if len(a.f.Marks) >= a.o.MaxMarks {
+		if !a.f.MarksTruncated {
+			a.incomplete(gapMarks, "page %d paints more than %d shapes and text runs", a.page, a.o.MaxMarks)
+		}
 		a.f.MarksTruncated = true
 		return
 	}
@@ -279,234 +305,6 @@ func printable(b []byte) string {
 func (a *analyser) useColorSpace(cs string) {
 	if cs != "" {
 		a.f.ColorSpaces = addSorted(a.f.ColorSpaces, cs)
-	}
-}
-
-// run interprets one content stream with resources res.
-func (a *analyser) run(b []byte, res types.Dict, g gstate, depth int) error {
-	lx := &lexer{b: b}
-	var (
-		stack   []gstate
-		ops     []operand
-		path    bbox
-		tm, tlm matrix
-	)
-	for {
-		t := lx.next()
-		if t.kind == tokEOF {
-			return nil
-		}
-		switch t.kind {
-		case tokNum, tokName, tokString:
-			if len(ops) >= maxOperands {
-				ops = ops[:0]
-			}
-			ops = append(ops, operand{kind: t.kind, num: t.num, str: t.str})
-			continue
-		case tokArrayStart:
-			arr := a.readArray(lx, 0)
-			if len(ops) >= maxOperands {
-				ops = ops[:0]
-			}
-			ops = append(ops, operand{kind: tokArrayStart, arr: arr})
-			continue
-		case tokDictStart:
-			skipDict(lx, 0)
-			ops = append(ops, operand{kind: tokDictStart})
-			continue
-		case tokOp:
-		default:
-			continue
-		}
-		a.ops++
-		if a.ops > a.o.MaxOps {
-			if !a.capped {
-				a.capped = true
-				a.note("page %d: more than %d content operators; the rest of the page was not analysed", a.page, a.o.MaxOps)
-			}
-			return errStop
-		}
-		if a.ops&4095 == 0 {
-			if err := a.ctx.Err(); err != nil {
-				return fmt.Errorf("%w: %v", ErrLimit, err)
-			}
-		}
-		op := string(t.str)
-		nums := func(n int) ([]float64, bool) {
-			if len(ops) < n {
-				return nil, false
-			}
-			v := make([]float64, n)
-			for i, o := range ops[len(ops)-n:] {
-				if o.kind != tokNum {
-					return nil, false
-				}
-				v[i] = o.num
-			}
-			return v, true
-		}
-		lastName := func() string {
-			if len(ops) > 0 && ops[len(ops)-1].kind == tokName {
-				return string(ops[len(ops)-1].str)
-			}
-			if len(ops) > 0 && ops[0].kind == tokName {
-				return string(ops[0].str)
-			}
-			return ""
-		}
-		switch op {
-		case "q":
-			if len(stack) < maxGStack {
-				stack = append(stack, g)
-			}
-		case "Q":
-			if len(stack) > 0 {
-				g = stack[len(stack)-1]
-				stack = stack[:len(stack)-1]
-			}
-		case "cm":
-			if v, ok := nums(6); ok {
-				m := matrix{v[0], v[1], v[2], v[3], v[4], v[5]}.mul(g.ctm)
-				if m.finite() {
-					g.ctm = m
-				}
-			}
-		case "m", "l":
-			if v, ok := nums(2); ok {
-				path.add(g.ctm.apply(v[0], v[1]))
-			}
-		case "c":
-			if v, ok := nums(6); ok {
-				for i := 0; i < 6; i += 2 {
-					path.add(g.ctm.apply(v[i], v[i+1]))
-				}
-			}
-		case "v", "y":
-			if v, ok := nums(4); ok {
-				path.add(g.ctm.apply(v[0], v[1]))
-				path.add(g.ctm.apply(v[2], v[3]))
-			}
-		case "re":
-			if v, ok := nums(4); ok {
-				path.addRect(g.ctm, v[0], v[1], v[0]+v[2], v[1]+v[3])
-			}
-		case "S", "s", "f", "F", "f*", "B", "B*", "b", "b*":
-			a.mark(MarkPath, path, nil)
-			path = bbox{}
-		case "n":
-			path = bbox{}
-		case "g", "G":
-			a.useColorSpace("DeviceGray")
-		case "rg", "RG":
-			a.useColorSpace("DeviceRGB")
-		case "k", "K":
-			a.useColorSpace("DeviceCMYK")
-		case "cs", "CS":
-			a.useColorSpace(a.colorSpaceByName(lastName(), res))
-		case "sh":
-			if sd := a.dict(a.dict(res, "Shading"), lastName()); sd != nil {
-				if o, ok := sd.Find("ColorSpace"); ok {
-					a.useColorSpace(a.colorSpace(o, res, 0))
-				}
-			}
-		case "BT":
-			tm, tlm = identity, identity
-		case "Tf":
-			if v, ok := nums(1); ok {
-				g.fontSize = v[0]
-			}
-			if len(ops) >= 2 && ops[len(ops)-2].kind == tokName {
-				g.twoByte = a.fontIsTwoByte(res, string(ops[len(ops)-2].str))
-			}
-		case "Tc":
-			if v, ok := nums(1); ok {
-				g.charSp = v[0]
-			}
-		case "Tw":
-			if v, ok := nums(1); ok {
-				g.wordSp = v[0]
-			}
-		case "Tz":
-			if v, ok := nums(1); ok {
-				g.hScale = v[0] / 100
-			}
-		case "TL":
-			if v, ok := nums(1); ok {
-				g.leading = v[0]
-			}
-		case "Ts":
-			if v, ok := nums(1); ok {
-				g.rise = v[0]
-			}
-		case "Tr":
-			if v, ok := nums(1); ok {
-				g.render = int(v[0])
-			}
-		case "Td", "TD":
-			if v, ok := nums(2); ok {
-				if op == "TD" {
-					g.leading = -v[1]
-				}
-				tlm = matrix{1, 0, 0, 1, v[0], v[1]}.mul(tlm)
-				tm = tlm
-			}
-		case "Tm":
-			if v, ok := nums(6); ok {
-				m := matrix{v[0], v[1], v[2], v[3], v[4], v[5]}
-				if m.finite() {
-					tm, tlm = m, m
-				}
-			}
-		case "T*":
-			tlm = matrix{1, 0, 0, 1, 0, -g.leading}.mul(tlm)
-			tm = tlm
-		case "Tj", "'", "\"", "TJ":
-			if op == "'" || op == "\"" {
-				if op == "\"" {
-					if v, ok := nums(2); ok && len(ops) >= 3 {
-						g.wordSp, g.charSp = v[0], v[1]
-					}
-				}
-				tlm = matrix{1, 0, 0, 1, 0, -g.leading}.mul(tlm)
-				tm = tlm
-			}
-			if len(ops) == 0 {
-				break
-			}
-			last := ops[len(ops)-1]
-			var w float64
-			var text []byte
-			switch last.kind {
-			case tokString:
-				w, text = g.advance(last.str), last.str
-			case tokArrayStart:
-				for _, e := range last.arr {
-					switch e.kind {
-					case tokString:
-						w += g.advance(e.str)
-						if len(text) < maxTextBytes {
-							text = append(text, e.str...)
-						}
-					case tokNum:
-						w -= e.num / 1000 * g.fontSize * g.hScale
-					}
-				}
-			}
-			if g.render != 3 && g.render != 7 { // 3 and 7: invisible text (OCR layers)
-				var bb bbox
-				trm := tm.mul(g.ctm)
-				bb.addRect(trm, 0, g.rise-0.2*math.Abs(g.fontSize), w, g.rise+0.8*math.Abs(g.fontSize))
-				a.mark(MarkText, bb, text)
-			}
-			tm = matrix{1, 0, 0, 1, w, 0}.mul(tm)
-		case "Do":
-			if err := a.xobject(lastName(), res, g, depth); err != nil {
-				return err
-			}
-		case "BI":
-			a.inlineImage(lx, res, g)
-		}
-		ops = ops[:0]
 	}
 }
 
@@ -594,7 +392,7 @@ func (a *analyser) xobject(name string, res types.Dict, g gstate, depth int) err
 		a.image(name, sd.Dict, res, g.ctm, PlacedByCTM)
 	case "Form":
 		if depth >= maxFormDepth {
-			a.note("page %d: forms nested more than %d deep were not analysed", a.page, maxFormDepth)
+			a.incomplete(gapDepth, "page %d has forms nested more than %d deep", a.page, maxFormDepth)
 			return nil
 		}
 		for _, f := range a.forms {
@@ -620,7 +418,7 @@ func (a *analyser) xobject(name string, res types.Dict, g gstate, depth int) err
 		a.collectFonts(fres, depth+1)
 		b, err := a.decode(sd)
 		if err != nil {
-			a.note("page %d: form %s not read (%v)", a.page, name, err)
+			a.incomplete(gapForm, "form %s on page %d could not be read (%v)", name, a.page, err)
 			return nil
 		}
 		a.forms = append(a.forms, objNr)
@@ -764,3 +562,4 @@ func expandInline(s string) string {
 	}
 	return s
 }
+

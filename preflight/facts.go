@@ -164,6 +164,11 @@ type Facts struct {
 	Marks        []Mark `json:"-"`
 	// MarksTruncated is true when more marks were painted than recorded.
 	MarksTruncated bool `json:"marks_truncated,omitempty"`
+	// Incomplete says why the painted content could not be followed to the
+	// end (a stream that does not decode, the operator or mark budget spent,
+	// forms nested too deep), one entry per reason: the checks that read
+	// painted content warn that they could not be carried out.
+	Incomplete []string `json:"incomplete,omitempty"`
 	// Notes say what could not be read and was estimated or skipped.
 	Notes []string `json:"notes,omitempty"`
 }

@@ -178,8 +178,14 @@ func sortedDictKeys(d types.Dict) []string {
 	return keys
 }
 
-// finish moves the collected fonts into Facts in first-seen order.
+// finish moves the collected fonts into Facts in first-seen order and counts
+// repeated reasons for incomplete content.
 func (a *analyser) finish() {
+	for i, n := range a.gapMore {
+		if n > 0 {
+			a.f.Incomplete[i] += fmt.Sprintf(" (and %d more like it)", n)
+		}
+	}
 	for _, k := range a.order {
 		a.f.Fonts = append(a.f.Fonts, *a.fonts[k])
 	}
