@@ -562,4 +562,3 @@ func expandInline(s string) string {
 	}
 	return s
 }
-
