@@ -590,12 +590,13 @@ func checkFileSize(f *Facts, p *paper.Printer, rules FileRules, add adder) {
 	add(res)
 }
 
-// zoneBox converts a layout zone (inches from the sheet's top-left) into PDF
-// space on the sheet box sb.
-func zoneBox(z spine.Rect, sb Box) Box {
-	x0 := sb.LLX + f64(z.X)*PointsPerInch
-	top := sb.URY - f64(z.Y)*PointsPerInch
-	return Box{x0, top - f64(z.H)*PointsPerInch, x0 + f64(z.W)*PointsPerInch, top}
+// zoneBox converts a layout zone (inches from the sheet's top-left) into the
+// user space of page p, on its sheet box sb.
+func zoneBox(z spine.Rect, sb Box, p Page) Box {
+	k := PointsPerInch / p.unit()
+	x0 := sb.LLX + f64(z.X)*k
+	top := sb.URY - f64(z.Y)*k
+	return Box{x0, top - f64(z.H)*k, x0 + f64(z.W)*k, top}
 }
 
 func checkZones(f *Facts, l *spine.Layout, sb Box, sizeOK bool, add adder) {
@@ -631,7 +632,7 @@ func checkZones(f *Facts, l *spine.Layout, sb Box, sizeOK bool, add adder) {
 		return
 	}
 	sz, _ := l.Zone(spine.ZoneSpine)
-	texts := f.MarksIn(1, zoneBox(sz, sb), false)
+	texts := f.MarksIn(1, zoneBox(sz, sb, f.Pages[0]), false)
 	var words []string
 	for _, m := range texts {
 		if m.Kind == MarkText {
@@ -656,7 +657,7 @@ func checkZones(f *Facts, l *spine.Layout, sb Box, sizeOK bool, add adder) {
 		return
 	}
 	bz, _ := l.Zone(spine.ZoneBarcode)
-	marks := f.MarksIn(1, zoneBox(bz, sb), true)
+	marks := f.MarksIn(1, zoneBox(bz, sb, f.Pages[0]), true)
 	if len(marks) == 0 {
 		bcRes.Status = Pass
 		bcRes.Message = fmt.Sprintf("the %s x %s in barcode box is clear", fmtIn(f64(bz.W)), fmtIn(f64(bz.H)))

@@ -248,19 +248,7 @@ func (a *analyser) name(o types.Object) string {
 	return ""
 }
 
-func (a *analyser) num(o types.Object) (float64, bool) {
-	o, err := a.xt.Dereference(o)
-	if err != nil {
-		return 0, false
-	}
-	switch v := o.(type) {
-	case types.Integer:
-		return float64(v), true
-	case types.Float:
-		return float64(v), true
-	}
-	return 0, false
-}
+func (a *analyser) num(o types.Object) (float64, bool) { return number(a.xt, o) }
 
 func (a *analyser) mark(kind string, bb bbox, text []byte) {
 	if !bb.set {
@@ -472,8 +460,9 @@ func (a *analyser) placeImage(im *Image, ctm matrix) {
 	if bb.set {
 		im.Placed = bb.b
 	}
-	wpt := math.Hypot(ctm[0], ctm[1])
-	hpt := math.Hypot(ctm[2], ctm[3])
+	u := a.f.Pages[a.page-1].unit()
+	wpt := math.Hypot(ctm[0], ctm[1]) * u
+	hpt := math.Hypot(ctm[2], ctm[3]) * u
 	if wpt > 1e-6 && im.Width > 0 {
 		im.PPIX = float64(im.Width) / (wpt / PointsPerInch)
 	}

@@ -54,8 +54,9 @@ type Page struct {
 	BleedBox *Box `json:"bleed_box,omitempty"`
 	// Rotate is the effective /Rotate (0, 90, 180 or 270).
 	Rotate int `json:"rotate,omitempty"`
-	// UserUnit is the page's /UserUnit, the size of one unit in points;
-	// zero means 1.
+	// UserUnit is the page's /UserUnit, the size of one user-space unit in
+	// points; zero means 1. The boxes are in user-space units; [Page.Size]
+	// gives points.
 	UserUnit float64 `json:"user_unit,omitempty"`
 }
 
@@ -71,13 +72,15 @@ func (p Page) unit() float64 {
 	return 1
 }
 
-// Size returns a box's displayed width and height in points, swapped when the
-// page is rotated by 90 or 270 degrees.
+// Size returns a box's displayed width and height in points (its user-space
+// size times the page's /UserUnit), swapped when the page is rotated by 90 or
+// 270 degrees.
 func (p Page) Size(b Box) (w, h float64) {
+	u := p.unit()
 	if p.Rotate%180 != 0 {
-		return b.H(), b.W()
+		return b.H() * u, b.W() * u
 	}
-	return b.W(), b.H()
+	return b.W() * u, b.H() * u
 }
 
 // Font is one font resource.

@@ -138,8 +138,8 @@ func pageSize(p Page) (t TrimSize, fromTrimBox bool, ok bool) {
 		b, fromTrimBox = *p.TrimBox, true
 	}
 	w, h := p.Size(b)
-	wi, ok1 := inches(w * p.unit())
-	hi, ok2 := inches(h * p.unit())
+	wi, ok1 := inches(w)
+	hi, ok2 := inches(h)
 	return TrimSize{wi, hi}, fromTrimBox, ok1 && ok2
 }
 

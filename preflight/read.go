@@ -197,8 +197,15 @@ func read(ctx context.Context, r io.ReadSeeker, size int64, o Options) (*Facts, 
 	if len(pbs) != xt.PageCount {
 		return nil, fmt.Errorf("%w: page tree lists %d pages, found %d", ErrDamaged, xt.PageCount, len(pbs))
 	}
+	units, err := userUnits(xt)
+	if err != nil {
+		return nil, err
+	}
 	for i, pb := range pbs {
 		p := Page{Number: i + 1, Rotate: ((pb.Rot % 360) + 360) % 360}
+		if len(units) == len(pbs) {
+			p.UserUnit = units[i]
+		}
 		if pb.Media == nil || pb.Media.Rect == nil {
 			return nil, fmt.Errorf("%w: page %d has no MediaBox", ErrDamaged, i+1)
 		}
@@ -246,6 +253,79 @@ func classify(ctx context.Context, err error) error {
 		return fmt.Errorf("%w (%v)", ErrEncrypted, err)
 	}
 	return fmt.Errorf("%w: %v", ErrDamaged, err)
+}
+
+// maxUserUnit bounds /UserUnit: Acrobat's limit, a unit of about 26 m.
+const maxUserUnit = 75000
+
+// userUnits walks the page tree once and returns each page's /UserUnit (0
+// when absent), in page order; nil when the tree cannot be walked (the page
+// boxes are read by pdfcpu, which reports a damaged tree). A /UserUnit that is
+// not a positive number up to maxUserUnit is an error.
+func userUnits(xt *model.XRefTable) ([]float64, error) {
+	root, err := xt.Pages()
+	if err != nil || root == nil {
+		return nil, nil
+	}
+	out := make([]float64, 0, xt.PageCount)
+	seen := map[int]bool{}
+	var walk func(o types.Object, depth int) error
+	walk = func(o types.Object, depth int) error {
+		if depth > 64 || len(out) > xt.PageCount {
+			return nil
+		}
+		if ir, ok := o.(types.IndirectRef); ok {
+			if seen[ir.ObjectNumber.Value()] {
+				return nil
+			}
+			seen[ir.ObjectNumber.Value()] = true
+		}
+		d, err := xt.DereferenceDict(o)
+		if err != nil || d == nil {
+			return nil
+		}
+		if kids, ok := d.Find("Kids"); ok {
+			arr, err := xt.DereferenceArray(kids)
+			if err != nil {
+				return nil
+			}
+			for _, k := range arr {
+				if err := walk(k, depth+1); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		u := 0.0
+		if v, ok := d.Find("UserUnit"); ok {
+			n, isNum := number(xt, v)
+			if !isNum || math.IsNaN(n) || n <= 0 || n > maxUserUnit {
+				return fmt.Errorf("%w: page %d's /UserUnit %v is not a positive number up to %d", ErrDamaged, len(out)+1, v, maxUserUnit)
+			}
+			u = n
+		}
+		out = append(out, u)
+		return nil
+	}
+	if err := walk(*root, 0); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// number reads a PDF number object.
+func number(xt *model.XRefTable, o types.Object) (float64, bool) {
+	o, err := xt.Dereference(o)
+	if err != nil {
+		return 0, false
+	}
+	switch v := o.(type) {
+	case types.Integer:
+		return float64(v), true
+	case types.Float:
+		return float64(v), true
+	}
+	return 0, false
 }
 
 // checkBoxes refuses a page whose boxes are not finite, in-range sizes, so
