@@ -86,6 +86,26 @@ func buildGuides(l *spine.Layout, o Options) *scene {
 	s.Subject = fmt.Sprintf("full sheet %s (%s), spine %s; guides only, transparent", sizeIn(l.Sheet.W, l.Sheet.H), sizeMM(l.Sheet.W, l.Sheet.H), inmm(l.Spine))
 
 	g := b.guides
+	b.drawGuideLines(g)
+	// Each line over a thin white halo, so that it reads on dark art as on
+	// light: strokes only, no area is filled.
+	halo := make([]item, 0, 2*len(g.Items))
+	for _, it := range g.Items {
+		h := it
+		h.Stroke, h.LW, h.Dash = colWhite, guideHalo, nil
+		halo = append(halo, h)
+	}
+	g.Items = append(halo, g.Items...)
+	b.guideLabels()
+	return s
+}
+
+// guideHalo is the width of the white line under each guide.
+const guideHalo = 1.5
+
+// drawGuideLines strokes every guide of the overlay on g.
+func (b *builder) drawGuideLines(g *layer) {
+	l, s := b.l, b.s
 	for _, ln := range l.Lines {
 		x := f64(ln.X) * ptIn
 		y0, y1 := f64(ln.Y0)*ptIn, f64(ln.Y1)*ptIn
@@ -103,8 +123,6 @@ func buildGuides(l *spine.Layout, o Options) *scene {
 	if z, ok := b.zone(spine.ZoneBarcode); ok {
 		g.Items = append(g.Items, item{Kind: kRect, X: z.X, Y: z.Y, W: z.W, H: z.H, Fill: none, Stroke: colWarn, LW: guideLW, Dash: dashSafe})
 	}
-	b.guideLabels()
-	return s
 }
 
 // outlineLive strokes every live area of [liveZones] on ly.
@@ -162,7 +180,7 @@ func (b *builder) guideLabels() {
 	key := fmt.Sprintf("coverkit guides: %s %s, %s, %d pp, spine %s. Black = trim, blue dashed = folds, purple = flap folds, magenta dashed = live area, red dashed = barcode box. Hide this layer before export.",
 		l.PrinterName, l.Binding, trimText(l), l.Pages, inmm(l.Spine))
 	ks = fitSize(regular, ks, key, b.s.W*0.96)
-	ly.text(b.s.W/2, t.Y/2+capH*ks/2, key, regular, ks, colInk, alignCenter)
+	ly.text(b.s.W/2, t.Y/2+capH*ks/2, key, regular, ks, colSafe, alignCenter)
 }
 
 // writeAlphaPNG draws a transparent scene band by band, like writePNG, on
