@@ -53,21 +53,29 @@ type pdfEncoder struct {
 	xref []int64 // offset of object i+1
 	err  error
 	zbuf bytes.Buffer
-	zw   *zlib.Writer
 }
 
-// zlibWriters are reused: a compressor's state is about 1 MB to allocate
-// and clear, more than the compression itself of a template's few streams.
-var zlibWriters = sync.Pool{New: func() any {
-	zw, _ := zlib.NewWriterLevel(io.Discard, pdfLevel)
-	return zw
-}}
+// Compression: the page at the default level; the font files, which are
+// most of the bytes to compress, at the fastest, for a few hundred bytes
+// more (14.7 KB instead of 14.3 KB for a KDP template) and a third less time.
+const (
+	levelPage = flate.DefaultCompression
+	levelFont = flate.BestSpeed
+)
 
-// pdfLevel is the compression level of the PDF's streams.
-var pdfLevel = flate.DefaultCompression
+// zlibWriters are reused, one pool per level: a compressor's state is about
+// 1 MB to allocate and clear, more than compressing a template's streams.
+var zlibWriters = map[int]*sync.Pool{levelPage: zlibPool(levelPage), levelFont: zlibPool(levelFont)}
+
+func zlibPool(level int) *sync.Pool {
+	return &sync.Pool{New: func() any {
+		zw, _ := zlib.NewWriterLevel(io.Discard, level)
+		return zw
+	}}
+}
 
 func newPDFEncoder(w io.Writer) *pdfEncoder {
-	return &pdfEncoder{w: bufio.NewWriterSize(w, 32<<10), zw: zlibWriters.Get().(*zlib.Writer)}
+	return &pdfEncoder{w: bufio.NewWriterSize(w, 32<<10)}
 }
 
 func (e *pdfEncoder) write(b []byte) {
@@ -104,16 +112,18 @@ func (e *pdfEncoder) obj(num int, dict string) {
 	e.print("\nendobj\n")
 }
 
-// stream writes object num as a Flate-compressed stream; dict holds the
+// stream writes object num as a stream compressed at level; dict holds the
 // entries other than /Length and /Filter.
-func (e *pdfEncoder) stream(num int, dict string, data []byte) {
+func (e *pdfEncoder) stream(num int, dict string, data []byte, level int) {
 	if e.err != nil {
 		return
 	}
 	e.zbuf.Reset()
-	e.zw.Reset(&e.zbuf)
-	e.zw.Write(data)
-	if err := e.zw.Close(); err != nil {
+	zw := zlibWriters[level].Get().(*zlib.Writer)
+	defer zlibWriters[level].Put(zw)
+	zw.Reset(&e.zbuf)
+	zw.Write(data)
+	if err := zw.Close(); err != nil {
 		e.err = err
 		return
 	}
@@ -132,8 +142,6 @@ func (e *pdfEncoder) close(id []byte) error {
 	}
 	e.print(fmt.Sprintf("trailer\n<</Size %d/Root %d 0 R/Info %d 0 R/ID[<%x><%x>]>>\nstartxref\n%d\n%%%%EOF\n",
 		len(e.xref)+1, objCatalog, objInfo, id, id, start))
-	zlibWriters.Put(e.zw)
-	e.zw = nil
 	if e.err != nil {
 		return e.err
 	}
@@ -154,7 +162,7 @@ func writePDF(w io.Writer, l *spine.Layout, s *scene, o Options) error {
 	e.writeCatalog(s.Layers)
 	e.obj(objPages, "<</Type/Pages/Kids["+ref(objPage)+"]/Count 1>>")
 	e.writePage(s, fs)
-	e.stream(objContents, "", content)
+	e.stream(objContents, "", content, levelPage)
 	info := pdfInfo(l, s, o)
 	e.obj(objInfo, info)
 	for i, ly := range s.Layers {

@@ -106,8 +106,8 @@ func (e *pdfEncoder) writeFont(f *pdfFont, winAnsi bool) {
 			"/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor "+ref(desc)+"/CIDToGIDMap/Identity"+f.cidWidths()+">>]/ToUnicode "+ref(toUni)+">>")
 	}
 	e.obj(desc, f.descriptor(name, file, winAnsi))
-	e.stream(file, "/Length1 "+strconv.Itoa(len(ttf)), ttf)
-	e.stream(toUni, "", f.toUnicode(winAnsi))
+	e.stream(file, "/Length1 "+strconv.Itoa(len(ttf)), ttf, levelFont)
+	e.stream(toUni, "", f.toUnicode(winAnsi), levelFont)
 }
 
 // width1000 is r's advance in thousandths of the font size.
