@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -83,7 +84,7 @@ func execute(root *cobra.Command, args []string, e *env) (code int) {
 	}
 	if err != nil && !isCLIError(err) {
 		// Cobra's own errors (unknown flag, bad flag value, unknown command) are usage errors.
-		err = &cliError{code: exitUsage, err: err, hints: []string{"run 'coverkit " + commandOf(args) + "--help' for usage"}}
+		err = &cliError{code: exitUsage, err: err, hints: []string{"run 'coverkit " + commandOf(root, args) + "--help' for usage"}}
 	}
 	return exitCode(err, stderr)
 }
@@ -93,9 +94,17 @@ func isCLIError(err error) bool {
 	return errors.As(err, &ce)
 }
 
-func commandOf(args []string) string {
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		return args[0] + " "
+// commandOf is the subcommand args name followed by a space, or "" when
+// they name none that exists (the hint after "coverkit foo" is then
+// 'coverkit --help', never 'coverkit foo --help').
+func commandOf(root *cobra.Command, args []string) string {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		return ""
+	}
+	for _, c := range root.Commands() {
+		if c.Name() == args[0] || slices.Contains(c.Aliases, args[0]) {
+			return args[0] + " "
+		}
 	}
 	return ""
 }
@@ -128,7 +137,9 @@ retrieval date and confidence; estimates are flagged as such.` + exitStatusHelp,
 		newServeCmd(e, nil),
 		newEarningsCmd(e, nil),
 		newCoverCmd(e, nil),
+		newCompletionCmd(e, nil),
 	)
+	addFlagCompletions(root)
 	return root
 }
 
