@@ -154,7 +154,8 @@ func (o *earningsOptions) parse() (*earningsRun, error) {
 	if len(o.lists.values) == 0 {
 		return nil, usageErr("--list is required (the list price and its currency, e.g. --list 14.99 USD)")
 	}
-	for _, a := range o.lists.values {
+	for k := range o.lists.values {
+		a := &o.lists.values[k]
 		cur, err := o.currencyFor("--list", a, used)
 		if err != nil {
 			return nil, err
@@ -170,7 +171,8 @@ func (o *earningsOptions) parse() (*earningsRun, error) {
 		}
 		r.req.Lists = append(r.req.Lists, p)
 	}
-	for _, a := range o.printCosts.values {
+	for k := range o.printCosts.values {
+		a := &o.printCosts.values[k]
 		cur, err := o.currencyFor("--ingram-print-cost", a, used)
 		if err != nil {
 			return nil, err
@@ -181,6 +183,9 @@ func (o *earningsOptions) parse() (*earningsRun, error) {
 		}
 		if r.req.PrintCost == nil {
 			r.req.PrintCost = map[earnings.CostKey]decimal.Decimal{}
+		}
+		if !hasCurrency(r.req.Lists, p.Currency) {
+			return nil, usageErr("--ingram-print-cost %s: no --list price in %s to apply it to", p, p.Currency)
 		}
 		k := earnings.CostKey{Printer: "ingramspark", Currency: p.Currency}
 		if _, dup := r.req.PrintCost[k]; dup {
@@ -237,17 +242,33 @@ func (o *earningsOptions) parse() (*earningsRun, error) {
 
 // currencyFor returns a money flag's currency: its own, or the positional
 // argument that followed it.
-func (o *earningsOptions) currencyFor(flag string, a moneyArg, used map[int]bool) (string, error) {
+// "--list USD 14.99" (currency first, amount as the argument) works too.
+func (o *earningsOptions) currencyFor(flag string, a *moneyArg, used map[int]bool) (string, error) {
 	if a.cur != "" {
 		return a.cur, nil
 	}
 	for i := a.argPos; i < len(o.args); i++ {
 		if !used[i] {
 			used[i] = true
+			if currencyCode.MatchString(a.amount) && !currencyCode.MatchString(o.args[i]) {
+				a.amount = o.args[i]
+				return a.raw, nil
+			}
 			return o.args[i], nil
 		}
 	}
 	return "", usageErr("%s %s: no currency (write it after the amount: %s %s USD)", flag, a.raw, flag, a.raw)
+}
+
+var currencyCode = regexp.MustCompile(`^[A-Za-z]{3}$`)
+
+func hasCurrency(lists []earnings.Price, cur string) bool {
+	for _, l := range lists {
+		if l.Currency == cur {
+			return true
+		}
+	}
+	return false
 }
 
 func orAll(market string) string {

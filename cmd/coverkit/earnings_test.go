@@ -39,6 +39,7 @@ func TestEarningsFlags(t *testing.T) {
 		{args: []string{"--list", "14.99", "USD", "--list", "11.99", "gbp"}, lists: "14.99 USD, 11.99 GBP"},
 		{args: []string{"--list", "14.99 USD", "--list", "GBP11.99", "--list", "1200JPY"}, lists: "14.99 USD, 11.99 GBP, 1200 JPY"},
 		{args: []string{"--list", "14.99", "--json", "USD"}, lists: "14.99 USD"},
+		{args: []string{"--list", "USD", "14.99", "--list", "9.99", "GBP"}, lists: "14.99 USD, 9.99 GBP"},
 		{args: []string{"--list", "14.99", "USD", "--ingram-print-cost", "4.10", "USD"}, lists: "14.99 USD", costs: "USD=4.1"},
 		{args: []string{"--list", "14.99", "USD", "--ingram-discount", "40", "--ingram-discount", "uk=35%"}, lists: "14.99 USD", discount: "=40 uk=35"},
 		{args: []string{"--list", "14.99", "USD", "--returns", "Yes-Deliver", "--date", "2025-06-10", "--ex-vat"}, lists: "14.99 USD", other: "deliver 2025-06-10 true"},
