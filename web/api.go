@@ -28,7 +28,9 @@ func (s *Server) handleSpine(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	writeJSON(w, b.reports())
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	b.writeReports(w)
 }
 
 // bookRequest reads the form and the book, with the interior when uploaded.
@@ -90,7 +92,7 @@ func (s *Server) handleTemplate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	o := b.layouts()[0]
-	if o.err != nil {
+	if o.Err != nil {
 		writeError(w, refusal(o))
 		return
 	}
@@ -102,7 +104,7 @@ func (s *Server) handleTemplate(w http.ResponseWriter, r *http.Request) {
 		}
 		defer release()
 	}
-	t, err := s.newTemplate(o.layout, ro, code)
+	t, err := s.newTemplate(o.Layout, ro, code)
 	if err != nil {
 		writeError(w, err)
 		return
@@ -115,7 +117,7 @@ func (s *Server) handleTemplate(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", format.MediaType)
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
-	name := render.FileName(o.layout, format.Name)
+	name := render.FileName(o.Layout, format.Name)
 	disp := "inline"
 	if f.get("download") != "" {
 		disp = "attachment"
@@ -126,9 +128,9 @@ func (s *Server) handleTemplate(w http.ResponseWriter, r *http.Request) {
 }
 
 // refusal is a printer's refusal of the book as an error for the form.
-func refusal(o outcome) error {
-	ae := &apiError{Status: http.StatusUnprocessableEntity, Msg: o.err.Error()}
-	if se, ok := o.err.(*spine.Error); ok {
+func refusal(o spine.Result) error {
+	ae := &apiError{Status: http.StatusUnprocessableEntity, Msg: o.Err.Error()}
+	if se, ok := o.Err.(*spine.Error); ok {
 		switch se.Field {
 		case "pages", "trim", "paper", "binding":
 			ae.Field = se.Field
@@ -202,17 +204,17 @@ func (s *Server) handleZip(w http.ResponseWriter, r *http.Request) {
 	n := 0
 	var refusals []string
 	for _, o := range b.layouts() {
-		if o.err != nil {
-			refusals = append(refusals, o.err.Error())
+		if o.Err != nil {
+			refusals = append(refusals, o.Err.Error())
 			continue
 		}
-		t, err := s.newTemplate(o.layout, ro, code)
+		t, err := s.newTemplate(o.Layout, ro, code)
 		if err != nil {
 			writeError(w, err)
 			return
 		}
 		for _, format := range render.FormatNames() {
-			zf, err := zw.Create(render.FileName(o.layout, format))
+			zf, err := zw.Create(render.FileName(o.Layout, format))
 			if err == nil {
 				err = t.Write(zf, format)
 			}
@@ -327,7 +329,7 @@ func (s *Server) check(ctx context.Context, c *checkRequest) (*preflight.Report,
 	}
 	var targets []preflight.Target
 	for _, o := range c.book.layouts() {
-		targets = append(targets, preflight.Target{Printer: o.printer, Layout: o.layout, Err: o.err, Trim: c.book.req.Trim})
+		targets = append(targets, preflight.Target{Printer: o.Printer, Layout: o.Layout, Err: o.Err, Trim: c.book.req.Trim})
 	}
 	rep := preflight.CheckCover(cover, targets, preflight.CheckOptions{Tolerance: c.tol, Catalog: s.cat})
 	rep.Cover = c.cover.name
@@ -365,8 +367,8 @@ func (s *Server) handleProof(w http.ResponseWriter, r *http.Request) {
 	}
 	var l *spine.Layout
 	for _, o := range c.book.layouts() {
-		if o.err == nil {
-			l = o.layout
+		if o.Err == nil {
+			l = o.Layout
 			break
 		}
 	}

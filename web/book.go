@@ -2,7 +2,7 @@ package web
 
 import (
 	"context"
-	"errors"
+	"io"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -22,14 +22,6 @@ type book struct {
 	explicit bool // printers were named (p=...)
 	req      spine.Request
 	unit     paper.Unit
-	strict   bool
-}
-
-// outcome is one printer's layout or refusal.
-type outcome struct {
-	printer *paper.Printer
-	layout  *spine.Layout
-	err     error
 }
 
 // parseBook reads the book fields. requireTrimPages is false when an
@@ -53,7 +45,7 @@ func (s *Server) parseBook(f *form, requireTrimPages bool) (*book, error) {
 	switch strings.ToLower(f.get("strict")) {
 	case "", "0", "false", "off", "no":
 	default:
-		b.strict = true
+		b.req.Strict = true
 	}
 	binding := f.get("binding")
 	if binding == "" {
@@ -132,35 +124,21 @@ func splitList(v string) []string {
 	return out
 }
 
-// layouts computes the book for each printer. Printers that do not offer the
-// book are left out when none were named, as the CLI does.
-func (b *book) layouts() []outcome {
-	var out []outcome
-	for _, p := range b.printers {
-		l, err := spine.Compute(p, b.req)
-		if err == nil && b.strict && l.Estimate() {
-			err = &spine.Error{Printer: p.ID, Field: "layout", Input: "uses UNCONFIRMED values", Rule: "and --strict refuses estimates", Allowed: strings.Join(l.Warnings, "; ")}
-		}
-		if err != nil && !b.explicit && errors.Is(err, spine.ErrUnfulfillable) {
-			continue
-		}
-		out = append(out, outcome{printer: p, layout: l, err: err})
+// layouts computes the book for each printer, refusals included. Printers
+// that do not offer the book are left out when none were named, as the CLI
+// does.
+func (b *book) layouts() []spine.Result {
+	results := spine.ComputeEach(b.printers, b.req)
+	if b.explicit {
+		return results
 	}
-	return out
+	offered, _ := spine.Offered(results)
+	return offered
 }
 
-// reports is what `coverkit spine --json` prints for the book.
-func (b *book) reports() []spine.Report {
-	shown := b.layouts()
-	reports := make([]spine.Report, 0, len(shown))
-	for _, r := range shown {
-		if r.err != nil {
-			reports = append(reports, spine.ErrorReport(r.printer.ID, b.req, b.unit, r.err))
-			continue
-		}
-		reports = append(reports, r.layout.Report(b.unit))
-	}
-	return reports
+// writeReports writes what `coverkit spine --json` prints for the book.
+func (b *book) writeReports(w io.Writer) error {
+	return spine.WriteReports(w, b.layouts(), b.req, b.unit)
 }
 
 // applyInterior reads an uploaded interior's page count and, unless the form

@@ -90,10 +90,10 @@ func (s *Server) buildCover(f *form) (*spine.Layout, *cover.Cover, error) {
 		return nil, nil, err
 	}
 	o := b.layouts()[0]
-	if o.err != nil {
+	if o.Err != nil {
 		return nil, nil, refusal(o)
 	}
-	l := o.layout
+	l := o.Layout
 	if code != nil && (!l.BarcodeByPrinter || f.get("barcode") != "") {
 		if req.Barcode, err = code.symbolFor(l); err != nil {
 			return nil, nil, err
@@ -106,7 +106,7 @@ func (s *Server) buildCover(f *form) (*spine.Layout, *cover.Cover, error) {
 			return nil, nil, err
 		}
 		fill, _ := cover.ParseSpineFill(f.get("spine_fill"))
-		c, err = cover.Refit(src, l, o.printer, req, cover.RefitOptions{SpineFill: fill})
+		c, err = cover.Refit(src, l, o.Printer, req, cover.RefitOptions{SpineFill: fill})
 		if err != nil {
 			return nil, nil, coverErr(l, err)
 		}
@@ -120,7 +120,7 @@ func (s *Server) buildCover(f *form) (*spine.Layout, *cover.Cover, error) {
 			return nil, nil, err
 		}
 	}
-	c, err = cover.Build(l, o.printer, req)
+	c, err = cover.Build(l, o.Printer, req)
 	if err != nil {
 		return nil, nil, coverErr(l, err)
 	}
