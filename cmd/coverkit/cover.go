@@ -339,6 +339,13 @@ func runCover(o *coverOptions) error {
 		if err != nil {
 			return coverErr(l, err)
 		}
+		if code == nil && !l.BarcodeByPrinter {
+			if z, ok := l.Zone(spine.ZoneBarcode); ok {
+				c.Notes = append(c.Notes, cover.Note{Kind: cover.Warning, Text: fmt.Sprintf(
+					"%s does not print a barcode for you: give --isbn (and --price) to place one in its %s x %s in barcode box, or put one in your back art",
+					l.PrinterName, z.W.Round(3), z.H.Round(3))})
+			}
+		}
 		name := filepath.Join(o.out, coverFileName(l))
 		if err := checkOutput("--out", name, inputs...); err != nil {
 			return err
