@@ -36,10 +36,12 @@ lint:
 cover:
 	$(GO) test -coverprofile=cover.out ./... && $(GO) tool cover -func=cover.out | tail -1
 
-# Debian packages the image and barcode tests use.
+# Debian packages the tests drive (the same list as .ci/run); tests that need
+# a missing one skip with a message.
 tools:
-	@command -v pdftoppm >/dev/null && command -v zbarimg >/dev/null || { \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils zbar-tools >/dev/null; }
+	@command -v pdftoppm >/dev/null && command -v zbarimg >/dev/null && command -v gs >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    poppler-utils zbar-tools ghostscript qpdf xvfb imagemagick scribus inkscape chromium >/dev/null; }
 
 clean:
 	rm -rf bin cover.out
