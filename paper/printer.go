@@ -102,22 +102,31 @@ func (r *FileRule) List() []string {
 	return out
 }
 
+// PageRounding is how a binding rounds a page count: "even" (odd counts
+// round up) or "none".
+type PageRounding struct {
+	Value      string `yaml:"value"`
+	Provenance `yaml:",inline"`
+}
+
+// StockPages is a stock's general page range.
+type StockPages struct {
+	Min Count `yaml:"min"`
+	Max Count `yaml:"max"`
+}
+
 // Binding is what a printer offers for one binding kind.
 type Binding struct {
-	Kind  BindingKind `yaml:"kind"`
-	Label string      `yaml:"label"`
-	// PageRounding is "even" (odd counts round up) or "none".
-	PageRounding struct {
-		Value      string `yaml:"value"`
-		Provenance `yaml:",inline"`
-	} `yaml:"page_rounding"`
-	SpineTextMin Count    `yaml:"spine_text_min_pages"`
-	SpineTextAdv *Count   `yaml:"spine_text_advised_pages"`
-	Geometry     Geometry `yaml:"geometry"`
-	Barcode      Barcode  `yaml:"barcode"`
-	Trims        Trims    `yaml:"trims"`
-	Stocks       []*Stock `yaml:"stocks"`
-	Notes        []string `yaml:"notes"`
+	Kind         BindingKind  `yaml:"kind"`
+	Label        string       `yaml:"label"`
+	PageRounding PageRounding `yaml:"page_rounding"`
+	SpineTextMin Count        `yaml:"spine_text_min_pages"`
+	SpineTextAdv *Count       `yaml:"spine_text_advised_pages"`
+	Geometry     Geometry     `yaml:"geometry"`
+	Barcode      Barcode      `yaml:"barcode"`
+	Trims        Trims        `yaml:"trims"`
+	Stocks       []*Stock     `yaml:"stocks"`
+	Notes        []string     `yaml:"notes"`
 }
 
 // Geometry holds the lengths that place the panels on the flat sheet.
@@ -187,13 +196,10 @@ type TrimRange struct {
 
 // Stock is one paper (and ink) a binding offers, with its spine rule and limits.
 type Stock struct {
-	ID    string    `yaml:"id"`
-	Label string    `yaml:"label"`
-	Spine SpineRule `yaml:"spine"`
-	Pages struct {
-		Min Count `yaml:"min"`
-		Max Count `yaml:"max"`
-	} `yaml:"pages"`
+	ID    string     `yaml:"id"`
+	Label string     `yaml:"label"`
+	Spine SpineRule  `yaml:"spine"`
+	Pages StockPages `yaml:"pages"`
 	// TrimLimits overrides the page range for some trims.
 	TrimLimits *TrimLimits `yaml:"trim_limits"`
 	// Trims restricts the stock to these trim names (all the binding's when empty).
