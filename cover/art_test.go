@@ -7,6 +7,7 @@ import (
 	"hash/crc32"
 	"image"
 	"image/color"
+	"image/jpeg"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -119,6 +120,11 @@ func TestReadArtKinds(t *testing.T) {
 	g := image.NewGray(image.Rect(0, 0, 4, 4))
 	if a = mustRead(t, "grey.png", encodePNG(t, g)); a.Model != cover.ModelGray {
 		t.Errorf("grey PNG is %s", a.Model)
+	}
+	var gj bytes.Buffer
+	jpeg.Encode(&gj, image.NewGray(image.Rect(0, 0, 16, 16)), nil)
+	if a = mustRead(t, "grey.jpg", gj.Bytes()); a.Model != cover.ModelGray {
+		t.Errorf("grey JPEG is %s", a.Model)
 	}
 	for name, model := range map[string]string{"front.jpg": cover.ModelRGB, "front-cmyk.jpg": cover.ModelCMYK, "vector.pdf": cover.ModelRGB} {
 		if a := mustRead(t, name, readFixture(t, name)); a.Model != model {

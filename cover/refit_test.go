@@ -262,3 +262,77 @@ func FuzzOpenSource(f *testing.F) {
 		}
 	})
 }
+
+// TestRefitBleed: a source with less bleed than the target is refused
+// unless --extend fills the difference; one with more is cut to size.
+func TestRefitBleed(t *testing.T) {
+	local, err := paper.LoadFile("../fixtures/catalog/example-printer.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kdp := paper.Default().Printer("kdp")
+	trim, _ := paper.ParseTrim("6x9")
+	req := spine.Request{Binding: paper.Paperback, Paper: "cream", Trim: trim, Pages: 300}
+	ll, err := spine.Compute(local, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, _ := cover.ParseColor("#14b43c")
+	src, err := cover.Build(ll, local, &cover.Request{Front: art(t, "png", red, 620, 925), Back: art(t, "png", blue, 620, 925), SpineColor: &g})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := cover.ReadArt("local.pdf", src.PDF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := cover.OpenSource(a, local, req, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kl, err := spine.Compute(kdp, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cover.Refit(s, kl, kdp, &cover.Request{}, cover.RefitOptions{}); !errors.Is(err, cover.ErrRefit) || !strings.Contains(err.Error(), "--extend") {
+		t.Fatalf("3 mm bleed to KDP's 0.125 in: %v, want a refusal offering --extend", err)
+	}
+	c, err := cover.Refit(s, kl, kdp, &cover.Request{Extend: cover.ExtendMirror}, cover.RefitOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !hasNote(c, cover.Info, "filled by --extend mirror") {
+		t.Errorf("notes %v", c.Notes)
+	}
+	if testing.Short() {
+		return
+	}
+	needTool(t, "pdftoppm")
+	img := rasterise(t, c.PDF, 72, nil)
+	// The very edge of KDP's bleed, beyond the source's: mirrored art, not white.
+	H := kl.Sheet.H.InexactFloat64()
+	W := kl.Sheet.W.InexactFloat64()
+	if got := classify(img.At(0, int(H*36))); got != blue.code {
+		t.Errorf("left edge of the extended bleed: %s, want blue", got)
+	}
+	if got := classify(img.At(int(W*72)-1, int(H*36))); got != red.code {
+		t.Errorf("right edge of the extended bleed: %s, want red", got)
+	}
+	// KDP's cover to localprint: more bleed than needed is cut.
+	kc, err := cover.Build(kl, kdp, &cover.Request{Front: art(t, "png", red, 620, 925), Back: art(t, "png", blue, 620, 925), SpineColor: &g})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ka, _ := cover.ReadArt("kdp.pdf", kc.PDF)
+	ks, err := cover.OpenSource(ka, kdp, req, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err = cover.Refit(ks, ll, local, &cover.Request{}, cover.RefitOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !hasNote(c, cover.Info, "is cut to") {
+		t.Errorf("notes %v", c.Notes)
+	}
+}
