@@ -464,7 +464,7 @@ func (s *Server) handleBarcode(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", media)
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
-	w.Header().Set("X-Coverkit-Barcode", code.describe())
+	w.Header().Set("X-Coverkit-Barcode", strconv.QuoteToASCII(code.describe()))
 	disp := "inline"
 	if f.get("download") != "" {
 		disp = "attachment"

@@ -56,7 +56,7 @@ func (s *Server) handleCover(w http.ResponseWriter, r *http.Request) {
 	for _, p := range c.Placements {
 		notes = append(notes, p.Summary())
 	}
-	w.Header().Set("X-Coverkit-Notes", strconv.Quote(strings.Join(notes, "\n")))
+	w.Header().Set("X-Coverkit-Notes", strconv.QuoteToASCII(strings.Join(notes, "\n")))
 	w.Header().Set("Content-Length", strconv.Itoa(len(c.PDF)))
 	w.Write(c.PDF)
 }

@@ -46,6 +46,11 @@ class APIError extends Error {
   }
 }
 
+// headerText reads a header the server sends as a quoted ASCII string.
+function headerText(res, name) {
+  try { return JSON.parse(res.headers.get(name) || '""'); } catch (e) { return ''; }
+}
+
 async function api(url, init) {
   const res = await fetch(url, init);
   if (!res.ok) {
@@ -609,8 +614,7 @@ async function makeCovers(ev) {
       const url = URL.createObjectURL(blob);
       coverURLs.push(url);
       const file = (/filename=([^;]+)/.exec(res.headers.get('Content-Disposition') || '') || [])[1] || id + '_cover.pdf';
-      let notes = '';
-      try { notes = JSON.parse(res.headers.get('X-Coverkit-Notes') || '""'); } catch (e) { notes = ''; }
+      const notes = headerText(res, 'X-Coverkit-Notes');
       const fig = document.createElement('figure');
       fig.className = 'preview';
       fig.dataset.printer = id;
@@ -673,7 +677,7 @@ async function updateBarcode() {
   }
   try {
     const res = await withProgress('Drawing the barcode…', () => api('/api/barcode?' + barcodeParams('svg').toString()));
-    const desc = res.headers.get('X-Coverkit-Barcode') || '';
+    const desc = headerText(res, 'X-Coverkit-Barcode');
     const blob = await res.blob();
     if (barcodeURL) URL.revokeObjectURL(barcodeURL);
     barcodeURL = URL.createObjectURL(blob);
