@@ -22,6 +22,7 @@ type barcodeOptions struct {
 	format string
 	dpi    int
 	bits   int
+	json   bool
 	out    string
 }
 
@@ -77,6 +78,7 @@ half-written.` + exitStatusHelp,
 	fl.IntVar(&o.dpi, "dpi", 600, fmt.Sprintf("PNG and TIFF resolution in dots per inch (%d-%d)", barcode.MinDPI, barcode.MaxDPI))
 	fl.IntVar(&o.bits, "bits", 8, "PNG and TIFF bit depth: 8 (greyscale) or 1 (black and white)")
 	fl.StringVarP(&o.out, "out", "o", "", "file to write (required)")
+	fl.BoolVar(&o.json, "json", false, "print what was written (file, size, symbol size, colour) as JSON on stdout")
 	return c
 }
 
@@ -153,6 +155,15 @@ func runBarcode(o *barcodeOptions) error {
 	}
 	if format == "svg" {
 		fmt.Fprintf(e.stderr, "coverkit: note: the SVG is RGB black (SVG has no CMYK); a CMYK conversion may make it rich black: for print, prefer --format eps or pdf (100%% K)\n")
+	}
+	if o.json {
+		r := newBarcodeReport(code, sym)
+		f := fileWritten(format, o.out)
+		r.File, r.Colour = &f, barcodeColour(format, o.bits)
+		if raster {
+			r.DPI, r.Bits = o.dpi, o.bits
+		}
+		return writeJSON(e.stdout, r)
 	}
 	fmt.Fprintf(e.stdout, "wrote %s: %s\n", o.out, code.describe())
 	fmt.Fprintf(e.stdout, "  %s, %.0f%% (module %.3f mm), %.3f x %.3f in (%.1f x %.1f mm) with quiet zones\n",

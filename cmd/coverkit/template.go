@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
-	"github.com/coverkit/coverkit/barcode"
 	"github.com/coverkit/coverkit/internal/atomicfile"
 	"github.com/coverkit/coverkit/render"
 	"github.com/coverkit/coverkit/spine"
@@ -24,6 +24,7 @@ type templateOptions struct {
 	formats []string
 	dpi     int
 	style   string
+	json    bool
 	out     string
 
 	// --isbn, --price/--currency, --addon, --no-barcode (isbnflags.go): the
@@ -84,6 +85,7 @@ status is 1; a file that cannot be written also exits 1.` + exitStatusHelp,
 	fl.StringVar(&o.author, "author", "", "author name, for the front-cover and spine preview")
 	fl.StringSliceVarP(&o.formats, "format", "f", []string{"pdf", "png"}, "formats, comma-separated: "+strings.Join(render.FormatNames(), ", "))
 	fl.StringVar(&o.style, "style", string(render.StyleTemplate), "template, or guides: only the guide lines and live-area outlines on a transparent ground (pdf, svg, png), to lay over artwork")
+	fl.BoolVar(&o.json, "json", false, "print what was written (files and sizes, layouts, warnings) as JSON on stdout")
 	fl.IntVar(&o.dpi, "dpi", render.DefaultDPI, fmt.Sprintf("PNG resolution in dots per inch (1 to %d)", render.MaxDPI))
 	fl.StringVarP(&o.out, "out", "o", ".", "directory to write the templates to (created if missing)")
 	o.code.register(c, true)
@@ -131,12 +133,6 @@ func parseStyle(v string, formats []string) (render.Style, error) {
 		}
 	}
 	return st, nil
-}
-
-// templateBarcode is the barcode drawn into l's barcode box, sized to fit it
-// (nil: no --isbn, or --no-barcode); see isbnflags.go.
-func templateBarcode(e *env, code *bookCode, noBarcode bool, l *spine.Layout) (*barcode.Symbol, error) {
-	return code.forTemplate(e.stdout, noBarcode, l)
 }
 
 func runTemplate(o *templateOptions) error {
@@ -188,15 +184,35 @@ func runTemplate(o *templateOptions) error {
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
 		return failErr(fmt.Errorf("--out %s: cannot create the directory: %w", o.out, rootCause(err)))
 	}
+	// Human lines go to out (stdout, or nowhere with --json); warnings and
+	// notes to stderr either way.
+	out := e.stdout
+	var report *templateReport
+	if o.json {
+		out, report = io.Discard, &templateReport{Style: style, Formats: formats, Templates: []templateResult{}}
+	}
 	for _, r := range shown {
 		if r.Err != nil {
 			fmt.Fprintf(e.stderr, "coverkit: error: %v\n", r.Err)
+			if report != nil {
+				report.Templates = append(report.Templates, templateResult{Printer: r.Printer.ID, Error: r.Err.Error()})
+			}
 			continue
 		}
 		l := r.Layout
-		fmt.Fprintln(e.stdout, templateSummary(l))
-		if ro.Barcode, err = templateBarcode(e, code, o.code.noBarcode, l); err != nil {
+		fmt.Fprintln(out, templateHeadline(l))
+		for _, w := range templateWarnings(l) {
+			fmt.Fprintf(e.stderr, "coverkit: warning: %s %s: %s\n", l.PrinterName, l.Binding, w)
+		}
+		var res *templateResult
+		if report != nil {
+			res = report.add(l)
+		}
+		if ro.Barcode, err = code.forTemplate(out, o.code.noBarcode, l); err != nil {
 			return err
+		}
+		if res != nil && ro.Barcode != nil {
+			res.Barcode = newBarcodeReport(code, ro.Barcode)
 		}
 		newT := render.NewTemplate
 		if style == render.StyleGuides {
@@ -214,11 +230,22 @@ func runTemplate(o *templateOptions) error {
 			if err := writeTemplate(name, f, t); err != nil {
 				return writeErr("--out", name, err)
 			}
-			fmt.Fprintf(e.stdout, "  wrote %s\n", name)
+			fmt.Fprintf(out, "  wrote %s\n", name)
+			if res != nil {
+				res.Files = append(res.Files, fileWritten(f, name))
+			}
 		}
 	}
 	for _, r := range skipped {
-		fmt.Fprintf(e.stdout, "note: no template for %s: %v\n", r.Printer.Name, r.Err)
+		fmt.Fprintf(e.stderr, "coverkit: note: no template for %s: %v\n", r.Printer.Name, r.Err)
+		if report != nil {
+			report.Skipped = append(report.Skipped, skippedPrinter{Printer: r.Printer.ID, Reason: r.Err.Error()})
+		}
+	}
+	if report != nil {
+		if err := writeJSON(e.stdout, report); err != nil {
+			return err
+		}
 	}
 	return resultsStatus(spec, shown, skipped)
 }
