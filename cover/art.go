@@ -37,6 +37,7 @@ const (
 const (
 	MaxSide          = 30000
 	MaxDecodedPixels = 200_000_000
+	MaxDecodedBytes  = 1 << 30 // memory for one decoded image and its samples
 	MaxArtBytes      = 1 << 30
 )
 
@@ -173,8 +174,13 @@ func readDecoded(name, format string, data []byte) (*Art, error) {
 	if err := checkSide(name, cfg.Width, cfg.Height); err != nil {
 		return nil, err
 	}
-	if int64(cfg.Width)*int64(cfg.Height) > MaxDecodedPixels {
+	px := int64(cfg.Width) * int64(cfg.Height)
+	if px > MaxDecodedPixels {
 		return nil, artErr(name, ErrTooLarge, "%d x %d px is over the %d-megapixel limit for decoded art; save it as JPEG (passed through without decoding) or reduce it", cfg.Width, cfg.Height, MaxDecodedPixels/1_000_000)
+	}
+	// The decoded image plus the 8-bit samples made from it.
+	if need := px * int64(bytesPerPixel(cfg.ColorModel)+4); need > MaxDecodedBytes {
+		return nil, artErr(name, ErrTooLarge, "%d x %d px would take %d MB of memory to decode (limit %d MB); save it as JPEG (passed through without decoding), at 8 bits per channel, or smaller", cfg.Width, cfg.Height, need>>20, MaxDecodedBytes>>20)
 	}
 	var img image.Image
 	if format == FormatPNG {
@@ -254,6 +260,22 @@ func samples(img image.Image) (raw []byte, comps int, model string, notes []stri
 		notes = append(notes, "transparent pixels flattened onto white (PDF/X-1a allows no transparency)")
 	}
 	return raw, 3, ModelRGB, notes
+}
+
+// bytesPerPixel is what Go's decoders allocate per pixel for a colour model.
+func bytesPerPixel(m color.Model) int {
+	switch m {
+	case color.GrayModel, color.AlphaModel:
+		return 1
+	case color.Gray16Model, color.Alpha16Model:
+		return 2
+	case color.RGBA64Model, color.NRGBA64Model:
+		return 8
+	}
+	if _, ok := m.(color.Palette); ok {
+		return 1
+	}
+	return 4
 }
 
 // image returns the art's pixels, decoding JPEG art on first use (only for

@@ -67,6 +67,7 @@ func TestReadArtErrors(t *testing.T) {
 		{"huge.png", pngHeader(40000, 100), cover.ErrTooLarge, "40000 x 100 px is over the 30000 px limit"},
 		{"huge.jpg", append(jpegHeader(100, 65000), 0xFF, 0xDA, 0, 2, 0xFF, 0xD9), cover.ErrTooLarge, "over the 30000 px limit"},
 		{"megapixels.png", pngHeader(20000, 20000), cover.ErrTooLarge, "megapixel limit"},
+		{"memory.png", pngHeader(14000, 13000), cover.ErrTooLarge, "MB of memory to decode"},
 		{"two-pages.pdf", readFixture(t, "two-pages.pdf"), cover.ErrPages, "it has 2 pages"},
 		{"encrypted.pdf", readFixture(t, "encrypted.pdf"), cover.ErrEncrypted, "save it without security"},
 		{"broken.pdf", []byte("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF"), cover.ErrDamaged, ""},
