@@ -285,16 +285,15 @@ func (r *raster) blend(x, y int, c col, a uint8) {
 	p[3] = uint8((uint32(p[3])*(256-k) + 255*k) >> 8) // 255 on an opaque ground
 }
 
+// face is font f at px pixels, made once per size in a render.
 func (r *raster) face(f face, px float64) font.Face {
 	k := faceKey{f, px}
 	if fc, ok := r.faces[k]; ok {
 		return fc
 	}
-	of, err := opentype.Parse(fonts()[f].ttf)
-	if err != nil {
-		return nil
-	}
-	fc, err := opentype.NewFace(of, &opentype.FaceOptions{Size: px, DPI: 72, Hinting: font.HintingNone})
+	// The font parsed once for the process (sfnt.Font is safe to share: its
+	// methods take their scratch space from the caller).
+	fc, err := opentype.NewFace(fonts()[f].sf, &opentype.FaceOptions{Size: px, DPI: 72, Hinting: font.HintingNone})
 	if err != nil {
 		return nil
 	}

@@ -28,9 +28,7 @@ const (
 
 // fontFile is one embedded font with its metrics per point of size.
 type fontFile struct {
-	name string // PDF family / SVG family
-	ttf  []byte
-	sf   *sfnt.Font
+	sf   *sfnt.Font // parsed once, for metrics and the PNG's glyphs
 	upem float64
 	// per 1 pt of font size
 	ascent, descent, capHeight float64
@@ -49,9 +47,9 @@ var (
 func fonts() *[numFaces]*fontFile {
 	fontsOnce.Do(func() {
 		for i, src := range []struct {
-			name, ps string
-			ttf      []byte
-		}{{"go", "Go-Regular", goregular.TTF}, {"gobold", "Go-Bold", gobold.TTF}, {"gomono", "Go-Mono", gomono.TTF}} {
+			ps  string
+			ttf []byte
+		}{{"Go-Regular", goregular.TTF}, {"Go-Bold", gobold.TTF}, {"Go-Mono", gomono.TTF}} {
 			sf, err := sfnt.Parse(src.ttf)
 			if err != nil {
 				panic("render: embedded font: " + err.Error())
@@ -60,7 +58,7 @@ func fonts() *[numFaces]*fontFile {
 			if err != nil {
 				panic("render: embedded font: " + err.Error())
 			}
-			ff := &fontFile{name: src.name, psName: src.ps, ttf: src.ttf, sf: sf, tt: tt, upem: float64(sf.UnitsPerEm()),
+			ff := &fontFile{psName: src.ps, sf: sf, tt: tt, upem: float64(sf.UnitsPerEm()),
 				adv: map[rune]float64{}, gid: map[rune]uint16{}}
 			var buf sfnt.Buffer
 			ppem := fixed.Int26_6(sf.UnitsPerEm()) << 6
