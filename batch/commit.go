@@ -32,7 +32,16 @@ import (
 // partial. Whatever a state records is checked on the next run (size and
 // modification time, and the hash when the time moved, see [runner.verify]),
 // so a template that is not what its state says is rebuilt, and temporary
-// files left behind are removed. That is what [TestKillRepair] checks.
+// files left behind are removed. That is what [TestKillRepair] checks (with
+// SIGKILL; a power cut also loses what the page cache held, which the same
+// checks catch). A template a killed run renamed into place before its
+// state was committed is recorded by no state: like any file coverkit did
+// not record it is left alone (the next run that wants it overwrites it).
+//
+// syncfs flushes the whole file system the output is on, other programs'
+// writes included; on a busy shared disk a sync can therefore take longer
+// than this run's own data needs. Where syncfs is missing (not Linux) the
+// run falls back to sync(2), and to nothing where that is missing too.
 const commitGroup = 256
 
 // committer receives the books' results in manifest order and commits them.
