@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/coverkit/coverkit/barcode"
@@ -62,7 +63,8 @@ func (j *job) errf(format string, args ...any) error {
 // book does one book, phase by phase: read its state, resolve the interior,
 // lay out every edition, lay out the barcodes, fingerprint the inputs,
 // decide whether anything must be written, and write. A failure at any phase
-// fails the book and leaves its files and state as they were.
+// fails the book and keeps its last state; a template already replaced when
+// a later one failed does not match that state, so the next run rebuilds it.
 func (r *runner) book(i int) (res result) {
 	b := r.m.Books[i]
 	j := &job{r: r, i: i, b: b, rep: &BookReport{ID: b.ID, File: b.File, Line: b.Line}}
@@ -89,7 +91,7 @@ func (r *runner) book(i int) (res result) {
 	return res
 }
 
-// fail reports the book failed: nothing of it is written, its state stays.
+// fail reports the book failed; its state stays as it was.
 func (j *job) fail(err error) result {
 	rep := j.rep
 	rep.Status, rep.Err, rep.Error = StatusFailed, err, err.Error()
@@ -100,6 +102,16 @@ func (j *job) fail(err error) result {
 // prior checks the book's own manifest errors and reads its last state.
 func (j *job) prior() error {
 	b, r := j.b, j.r
+	if len(b.errs) > 1 {
+		// Every problem of the book, one per line, so one run shows them all.
+		sorted := append([]*Error(nil), b.errs...)
+		sort.SliceStable(sorted, func(x, y int) bool { return sorted[x].Line < sorted[y].Line })
+		errs := make([]error, len(sorted))
+		for k, e := range sorted {
+			errs[k] = e
+		}
+		return errors.Join(errs...)
+	}
 	if b.Err != nil {
 		return b.Err
 	}

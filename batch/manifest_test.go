@@ -335,3 +335,20 @@ func TestEditionsKey(t *testing.T) {
 		}
 	}
 }
+
+// TestBookAllErrors: a book with several bad values reports every one, each
+// with its line, in one run.
+func TestBookAllErrors(t *testing.T) {
+	dir := t.TempDir()
+	manifest := filepath.Join(dir, "m.yaml")
+	writeFile(t, manifest, "books:\n  - id: x\n    pages: abc\n    trim: 6xnine\n    barcode: maybe\n  - {id: fine, pages: 100, trim: 6x9, printers: [kdp], barcode: no}\n")
+	rep := run(t, manifest, filepath.Join(dir, "out"), Options{})
+	br := bookReport(t, rep, "x")
+	lines := strings.Split(br.Error, "\n")
+	if br.Status != StatusFailed || len(lines) != 3 || !strings.Contains(lines[0], `m.yaml:3: book "x": pages: "abc"`) || !strings.Contains(lines[1], "m.yaml:4:") || !strings.Contains(lines[2], "m.yaml:5:") {
+		t.Fatalf("%s:\n%s", br.Status, br.Error)
+	}
+	if bookReport(t, rep, "fine").Status != StatusNew {
+		t.Fatal("the good book was not written")
+	}
+}

@@ -280,10 +280,12 @@ func interrupted(e *env, rep *batch.Report, jr *jsonReport, s os.Signal, d time.
 // bookError is a failed book's message; for a book that left the manifest
 // whose cleanup went wrong, it names the book.
 func bookError(b *batch.BookReport) string {
-	if b.Status == batch.StatusFailed {
-		return b.Error
+	msg := b.Error
+	if b.Status != batch.StatusFailed {
+		msg = b.ID + ": " + msg
 	}
-	return b.ID + ": " + b.Error
+	// A book with several problems has one per line.
+	return strings.ReplaceAll(msg, "\n", "\ncoverkit: error: ")
 }
 
 // jsonReport writes the --json report as the books finish: the same object
