@@ -7,22 +7,48 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// geometry places every panel, line and zone on the sheet.
+// sheetDims are the lengths the sheet is built from, in fx.
+type sheetDims struct {
+	spine, outer              fx // spine width; bleed or wrap
+	pw, ph                    fx // panel width and height
+	flap, flapFold            fx // jacket flap and the fold band beside it
+	hinge                     fx // hardcover no-art zone beside the spine
+	margin, spineMargin, ends fx // live-area margins
+}
+
+// sheetPanels are the panels placed on the sheet.
+type sheetPanels struct {
+	back, spine, front, flapBack, flapFront frect
+}
+
+// geometry places every panel, line and zone on the sheet: the catalogue's
+// lengths, then the zones, the barcode box and the guide lines.
 func (c *computer) geometry() error {
+	d := c.dims()
+	p := c.zones(d)
+	if err := c.barcode(p.back, p.spine, d.hinge); err != nil {
+		return err
+	}
+	c.lines(d, p)
+	return nil
+}
+
+// dims reads (and traces) the catalogue lengths the sheet is built from and
+// records them in the layout.
+func (c *computer) dims() sheetDims {
 	l, g, b := c.l, c.b.Geometry, c.b
-	S := toFx(l.Spine)
-	l.Spine = S.dec() // the spine the zones use, to 10^-12 in
-	var outer fx
+	d := sheetDims{spine: toFx(l.Spine)}
+	l.Spine = d.spine.dec() // the spine the zones use, to 10^-12 in
 	if b.Kind == paper.Hardcover {
 		l.Wrap = c.length("wrap", g.Wrap, true)
-		outer = toFx(l.Wrap)
+		d.outer = toFx(l.Wrap)
 	} else {
 		l.Bleed = c.length("bleed", g.Bleed, true)
-		outer = toFx(l.Bleed)
+		d.outer = toFx(l.Bleed)
 	}
-	pw := toFx(l.Trim.W) + toFx(c.length("panel_extra_width", g.PanelExtraWidth, true))
-	ph := toFx(l.Trim.H) + toFx(c.length("panel_extra_height", g.PanelExtraHeight, true))
-	l.Panel = Size{pw.dec(), ph.dec()}
+	d.pw = toFx(l.Trim.W) + toFx(c.length("panel_extra_width", g.PanelExtraWidth, true))
+	d.ph = toFx(l.Trim.H) + toFx(c.length("panel_extra_height", g.PanelExtraHeight, true))
+	l.Panel = Size{d.pw.dec(), d.ph.dec()}
 	l.Flap = c.length("flap", g.Flap, true)
 	l.FlapFold = c.length("flap_fold", g.FlapFold, true)
 	l.Hinge = c.length("hinge", g.Hinge, false)
@@ -32,87 +58,101 @@ func (c *computer) geometry() error {
 		c.length("thin_spine_below", g.ThinSpineBelow, false)
 		l.SpineMargin = c.length("spine_margin_thin", g.SpineMarginThin, false)
 	}
-	ends := toFx(c.length("spine_margin_ends", g.SpineMarginEnds, false))
+	d.ends = toFx(c.length("spine_margin_ends", g.SpineMarginEnds, false))
 	l.FoldVariance = c.length("fold_variance", g.FoldVariance, false)
-	flap, flapFold, hinge := toFx(l.Flap), toFx(l.FlapFold), toFx(l.Hinge)
-	m, sm := toFx(l.SafeMargin), toFx(l.SpineMargin)
+	d.flap, d.flapFold, d.hinge = toFx(l.Flap), toFx(l.FlapFold), toFx(l.Hinge)
+	d.margin, d.spineMargin = toFx(l.SafeMargin), toFx(l.SpineMargin)
+	return d
+}
 
-	side := flap + flapFold // flap + fold band on each side (jacket only)
-	sheetW, sheetH := 2*outer+2*side+2*pw+S, 2*outer+ph
+// zones sizes the sheet and places the panels and their live areas.
+func (c *computer) zones(d sheetDims) sheetPanels {
+	l, b := c.l, c.b
+	jacket := b.Kind == paper.Jacket
+	side := d.flap + d.flapFold // flap + fold band on each side (jacket only)
+	sheetW, sheetH := 2*d.outer+2*side+2*d.pw+d.spine, 2*d.outer+d.ph
 	l.Sheet = Size{sheetW.dec(), sheetH.dec()}
-	top, x := outer, outer
+	top, x, ph := d.outer, d.outer, d.ph
 	l.Zones = make([]Zone, 0, 18)
 	z := func(name string, r frect) { l.Zones = append(l.Zones, Zone{name, r.rect()}) }
 	z(ZoneSheet, frect{0, 0, sheetW, sheetH})
-	z(ZoneTrim, frect{outer, top, sheetW - 2*outer, ph})
-	var flapBack, flapFront frect
-	if b.Kind == paper.Jacket {
-		flapBack = frect{x, top, flap, ph}
-		z(ZoneFlapBack, flapBack)
-		z(ZoneFoldBack, frect{x + flap, top, flapFold, ph})
+	z(ZoneTrim, frect{d.outer, top, sheetW - 2*d.outer, ph})
+	var p sheetPanels
+	if jacket {
+		p.flapBack = frect{x, top, d.flap, ph}
+		z(ZoneFlapBack, p.flapBack)
+		z(ZoneFoldBack, frect{x + d.flap, top, d.flapFold, ph})
 		x += side
 	}
-	back := frect{x, top, pw, ph}
-	spine := frect{back.right(), top, S, ph}
-	front := frect{spine.right(), top, pw, ph}
-	z(ZoneBack, back)
-	z(ZoneSpine, spine)
-	z(ZoneFront, front)
-	if b.Kind == paper.Jacket {
-		z(ZoneFoldFront, frect{front.right(), top, flapFold, ph})
-		flapFront = frect{front.right() + flapFold, top, flap, ph}
-		z(ZoneFlapFront, flapFront)
+	p.back = frect{x, top, d.pw, ph}
+	p.spine = frect{p.back.right(), top, d.spine, ph}
+	p.front = frect{p.spine.right(), top, d.pw, ph}
+	z(ZoneBack, p.back)
+	z(ZoneSpine, p.spine)
+	z(ZoneFront, p.front)
+	if jacket {
+		z(ZoneFoldFront, frect{p.front.right(), top, d.flapFold, ph})
+		p.flapFront = frect{p.front.right() + d.flapFold, top, d.flap, ph}
+		z(ZoneFlapFront, p.flapFront)
 	}
-	safeBack, safeFront := back.inset(m), front.inset(m)
-	if g.SafeToHinge && hinge > 0 {
-		// The live area runs from the margin at the outer edges to the hinge line.
-		safeBack.w = max(spine.x-hinge-safeBack.x, 0)
-		safeFront.x = spine.right() + hinge
-		safeFront.w = max(front.right()-m-safeFront.x, 0)
-	}
+	safeBack, safeFront := c.safeAreas(d, p)
 	z(ZoneSafeBack, safeBack)
 	z(ZoneSafeFront, safeFront)
-	safeSpine := frect{spine.x + sm, top + ends, S - 2*sm, max(ph-2*ends, 0)}
+	safeSpine := frect{p.spine.x + d.spineMargin, top + d.ends, d.spine - 2*d.spineMargin, max(ph-2*d.ends, 0)}
 	if safeSpine.w <= 0 {
 		// The margins meet or cross: no room for text; keep the zone on the spine's centre line.
-		safeSpine.x, safeSpine.w = spine.x+S/2, 0
+		safeSpine.x, safeSpine.w = p.spine.x+d.spine/2, 0
 	}
 	z(ZoneSafeSpine, safeSpine)
-	if b.Kind == paper.Jacket {
-		z(ZoneSafeFlapBack, flapBack.inset(m))
-		z(ZoneSafeFlapFront, flapFront.inset(m))
+	if jacket {
+		z(ZoneSafeFlapBack, p.flapBack.inset(d.margin))
+		z(ZoneSafeFlapFront, p.flapFront.inset(d.margin))
 	}
-	if hinge > 0 {
-		z(ZoneHingeBack, frect{spine.x - hinge, top, hinge, ph})
-		z(ZoneHingeFront, frect{spine.right(), top, hinge, ph})
+	if d.hinge > 0 {
+		z(ZoneHingeBack, frect{p.spine.x - d.hinge, top, d.hinge, ph})
+		z(ZoneHingeFront, frect{p.spine.right(), top, d.hinge, ph})
 	}
-	if err := c.barcode(back, spine, hinge); err != nil {
-		return err
-	}
+	return p
+}
 
-	// Vertical guide lines run the full sheet height.
+// safeAreas are the live areas of the back and front: the panels less the
+// margin, or, where the printer says so, from the margin to the hinge line.
+func (c *computer) safeAreas(d sheetDims, p sheetPanels) (back, front frect) {
+	back, front = p.back.inset(d.margin), p.front.inset(d.margin)
+	if c.b.Geometry.SafeToHinge && d.hinge > 0 {
+		back.w = max(p.spine.x-d.hinge-back.x, 0)
+		front.x = p.spine.right() + d.hinge
+		front.w = max(p.front.right()-d.margin-front.x, 0)
+	}
+	return back, front
+}
+
+// lines adds the vertical guide lines, which run the full sheet height, in
+// left-to-right order.
+func (c *computer) lines(d sheetDims, p sheetPanels) {
+	l := c.l
+	jacket := c.b.Kind == paper.Jacket
 	l.Lines = make([]Line, 0, 8)
-	h := sheetH.dec()
+	h := l.Sheet.H
 	line := func(name, kind string, x fx) {
 		l.Lines = append(l.Lines, Line{Name: name, Kind: kind, X: x.dec(), Y0: decimal.Zero, Y1: h})
 	}
-	if b.Kind == paper.Jacket {
-		line("flap_fold_back_outer", LineFlapFold, flapBack.right())
-		line("flap_fold_back_inner", LineFlapFold, back.x)
+	if jacket {
+		line("flap_fold_back_outer", LineFlapFold, p.flapBack.right())
+		line("flap_fold_back_inner", LineFlapFold, p.back.x)
 	}
-	if hinge > 0 {
-		line("hinge_back", LineHinge, spine.x-hinge)
+	if d.hinge > 0 {
+		line("hinge_back", LineHinge, p.spine.x-d.hinge)
 	}
-	line("fold_back", LineFold, spine.x)
-	line("fold_front", LineFold, spine.right())
-	if hinge > 0 {
-		line("hinge_front", LineHinge, spine.right()+hinge)
+	line("fold_back", LineFold, p.spine.x)
+	line("fold_front", LineFold, p.spine.right())
+	if d.hinge > 0 {
+		line("hinge_front", LineHinge, p.spine.right()+d.hinge)
 	}
-	if b.Kind == paper.Jacket {
-		line("flap_fold_front_inner", LineFlapFold, front.right())
-		line("flap_fold_front_outer", LineFlapFold, flapFront.x)
+	if jacket {
+		line("flap_fold_front_inner", LineFlapFold, p.front.right())
+		line("flap_fold_front_outer", LineFlapFold, p.flapFront.x)
 	}
-	return nil
 }
 
 func (c *computer) barcode(back, spine frect, hinge fx) error {
