@@ -145,84 +145,104 @@ func writePrinterDetail(w io.Writer, p *paper.Printer) {
 	for _, n := range p.Notes {
 		fmt.Fprintf(w, "  note: %s\n", n)
 	}
-	var tw *tabwriter.Writer
-	row := func(name, value string, pr paper.Provenance) {
-		note := ""
-		if pr.Note != "" {
-			note = "  " + pr.Note
-		}
-		fmt.Fprintf(tw, "    %s\t%s\t%s\t[%s]%s\n", name, value, pr.Confidence, pr.Source, note)
-	}
-	q := func(name string, v *paper.Quantity) {
-		if v != nil {
-			row(name, v.String(), v.Provenance)
-		}
-	}
 	for _, b := range p.Bindings {
 		fmt.Fprintf(w, "\n  %s: %s\n", b.Kind, b.Label)
 		fmt.Fprintf(w, "    trims (%s, [%s]): %s\n", b.Trims.Confidence, b.Trims.Source, strings.Join(b.TrimNames(), " "))
-		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		row("page rounding", b.PageRounding.Value, b.PageRounding.Provenance)
-		row("spine text from", fmt.Sprintf("%d pages", b.SpineTextMin.Value), b.SpineTextMin.Provenance)
-		if b.SpineTextAdv != nil {
-			row("spine text advised from", fmt.Sprintf("%d pages", b.SpineTextAdv.Value), b.SpineTextAdv.Provenance)
-		}
-		g := b.Geometry
-		q("bleed", g.Bleed)
-		q("wrap", g.Wrap)
-		q("panel extra width", g.PanelExtraWidth)
-		q("panel extra height", g.PanelExtraHeight)
-		q("hinge", g.Hinge)
-		q("flap", g.Flap)
-		q("flap fold", g.FlapFold)
-		q("safe margin", g.SafeMargin)
-		q("spine margin", g.SpineMargin)
-		q("spine margin (thin spines)", g.SpineMarginThin)
-		q("thin spine below", g.ThinSpineBelow)
-		q("spine margin at ends", g.SpineMarginEnds)
-		q("fold variance", g.FoldVariance)
-		q("barcode width", b.Barcode.Width)
-		q("barcode height", b.Barcode.Height)
-		q("barcode offset from "+b.Barcode.From, b.Barcode.OffsetX)
-		q("barcode offset from bottom", b.Barcode.OffsetY)
-		if c := b.Trims.Custom; c != nil {
-			row("custom trims", fmt.Sprintf("%s-%s x %s-%s %s", c.MinWidth, c.MaxWidth, c.MinHeight, c.MaxHeight, c.Unit), c.Provenance)
-		}
+		t := newValueTable(w)
+		writeBindingValues(t, b)
 		for _, s := range b.Stocks {
-			fmt.Fprintf(tw, "    paper %s\t%s\n", s.ID, s.Label)
-			row("  spine", ruleSummary(s.Spine), s.Spine.Provenance)
-			row("  pages from", fmt.Sprint(s.Pages.Min.Value), s.Pages.Min.Provenance)
-			row("  pages to", fmt.Sprint(s.Pages.Max.Value), s.Pages.Max.Provenance)
-			if tl := s.TrimLimits; tl != nil {
-				var parts []string
-				for _, name := range b.TrimNames() {
-					if r, ok := tl.Limits[name]; ok {
-						if r.Max == 0 {
-							parts = append(parts, name+" not offered")
-						} else {
-							parts = append(parts, fmt.Sprintf("%s %d-%d", name, r.Min, r.Max))
-						}
-					}
-				}
-				row("  per-trim pages", strings.Join(parts, ", "), tl.Provenance)
-			}
+			writeStockValues(t, b, s)
 		}
-		tw.Flush()
+		t.Flush()
 	}
 	if rules := coverFileRows(p.CoverFile); len(rules) > 0 {
 		fmt.Fprintln(w, "\n  cover file:")
-		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		t := newValueTable(w)
 		for _, r := range rules {
-			row(r.name, r.r.Value+" ("+r.r.Level+")", r.r.Provenance)
+			t.row(r.name, r.r.Value+" ("+r.r.Level+")", r.r.Provenance)
 		}
-		tw.Flush()
+		t.Flush()
 	}
 	fmt.Fprintln(w, "\n  sources:")
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, s := range p.Sources {
 		fmt.Fprintf(tw, "    [%s]\t%s\tretrieved %s\t%s\n", s.Key, s.URL, s.Retrieved, s.Title)
 	}
 	tw.Flush()
+}
+
+// valueTable prints catalogue values with their confidence, source and note.
+type valueTable struct{ *tabwriter.Writer }
+
+func newValueTable(w io.Writer) valueTable {
+	return valueTable{tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)}
+}
+
+func (t valueTable) row(name, value string, pr paper.Provenance) {
+	note := ""
+	if pr.Note != "" {
+		note = "  " + pr.Note
+	}
+	fmt.Fprintf(t, "    %s\t%s\t%s\t[%s]%s\n", name, value, pr.Confidence, pr.Source, note)
+}
+
+// qty is a row for a length, if the profile gives it.
+func (t valueTable) qty(name string, v *paper.Quantity) {
+	if v != nil {
+		t.row(name, v.String(), v.Provenance)
+	}
+}
+
+// writeBindingValues prints a binding's own values: rounding, spine text,
+// geometry, barcode box and custom trims.
+func writeBindingValues(t valueTable, b *paper.Binding) {
+	t.row("page rounding", b.PageRounding.Value, b.PageRounding.Provenance)
+	t.row("spine text from", fmt.Sprintf("%d pages", b.SpineTextMin.Value), b.SpineTextMin.Provenance)
+	if b.SpineTextAdv != nil {
+		t.row("spine text advised from", fmt.Sprintf("%d pages", b.SpineTextAdv.Value), b.SpineTextAdv.Provenance)
+	}
+	g := b.Geometry
+	for _, v := range []struct {
+		name string
+		q    *paper.Quantity
+	}{
+		{"bleed", g.Bleed}, {"wrap", g.Wrap},
+		{"panel extra width", g.PanelExtraWidth}, {"panel extra height", g.PanelExtraHeight},
+		{"hinge", g.Hinge}, {"flap", g.Flap}, {"flap fold", g.FlapFold},
+		{"safe margin", g.SafeMargin}, {"spine margin", g.SpineMargin},
+		{"spine margin (thin spines)", g.SpineMarginThin}, {"thin spine below", g.ThinSpineBelow},
+		{"spine margin at ends", g.SpineMarginEnds}, {"fold variance", g.FoldVariance},
+		{"barcode width", b.Barcode.Width}, {"barcode height", b.Barcode.Height},
+		{"barcode offset from " + b.Barcode.From, b.Barcode.OffsetX}, {"barcode offset from bottom", b.Barcode.OffsetY},
+	} {
+		t.qty(v.name, v.q)
+	}
+	if c := b.Trims.Custom; c != nil {
+		t.row("custom trims", fmt.Sprintf("%s-%s x %s-%s %s", c.MinWidth, c.MaxWidth, c.MinHeight, c.MaxHeight, c.Unit), c.Provenance)
+	}
+}
+
+// writeStockValues prints one paper stock's spine rule and page limits.
+func writeStockValues(t valueTable, b *paper.Binding, s *paper.Stock) {
+	fmt.Fprintf(t, "    paper %s\t%s\n", s.ID, s.Label)
+	t.row("  spine", ruleSummary(s.Spine), s.Spine.Provenance)
+	t.row("  pages from", fmt.Sprint(s.Pages.Min.Value), s.Pages.Min.Provenance)
+	t.row("  pages to", fmt.Sprint(s.Pages.Max.Value), s.Pages.Max.Provenance)
+	tl := s.TrimLimits
+	if tl == nil {
+		return
+	}
+	var parts []string
+	for _, name := range b.TrimNames() {
+		if r, ok := tl.Limits[name]; ok {
+			if r.Max == 0 {
+				parts = append(parts, name+" not offered")
+			} else {
+				parts = append(parts, fmt.Sprintf("%s %d-%d", name, r.Min, r.Max))
+			}
+		}
+	}
+	t.row("  per-trim pages", strings.Join(parts, ", "), tl.Provenance)
 }
 
 type namedRule struct {

@@ -141,8 +141,9 @@ func describeBook(spec *bookSpec, l *spine.Layout) string {
 	return fmt.Sprintf("%s %s, %s paper, %d pages", trim, spec.req.Binding, spec.req.Paper, spec.req.Pages)
 }
 
+// writeSpineTable prints the book, one row per printer, the differences
+// between printers, the notes and the estimates.
 func writeSpineTable(w io.Writer, spec *bookSpec, shown, skipped []spine.Result) {
-	u := spec.unit
 	var first *spine.Layout
 	for _, r := range shown {
 		if r.Err == nil {
@@ -154,13 +155,30 @@ func writeSpineTable(w io.Writer, spec *bookSpec, shown, skipped []spine.Result)
 		fmt.Fprintln(w, describeBook(spec, first))
 		fmt.Fprintln(w)
 	}
+	estimates := writeSpineRows(w, spec, shown)
+	if first != nil {
+		writeBlock(w, spineDiffs(first, shown, spec.unit))
+	}
+	writeBlock(w, spineNotes(w, shown, skipped))
+	if len(estimates) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "* ESTIMATE: some values are UNCONFIRMED; check them against the printer's own template:")
+		for _, s := range dedupe(estimates) {
+			fmt.Fprintln(w, "  - "+s)
+		}
+	}
+}
+
+// writeSpineRows prints the table and returns the estimate warnings of the
+// rows marked with *.
+func writeSpineRows(w io.Writer, spec *bookSpec, shown []spine.Result) (estimates []string) {
+	u := spec.unit
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	edge := "bleed"
 	if spec.req.Binding == paper.Hardcover {
 		edge = "wrap / hinge"
 	}
 	fmt.Fprintf(tw, "printer\tpages\tspine\tfull cover (W x H)\t%s\tspine text\tconfidence\n", edge)
-	var estimates []string
 	for _, r := range shown {
 		if r.Err != nil {
 			fmt.Fprintf(tw, "%s\t-\t-\t-\t-\t-\tREFUSED\n", r.Printer.Name)
@@ -175,13 +193,6 @@ func writeSpineTable(w io.Writer, spec *bookSpec, shown, skipped []spine.Result)
 		if l.SpineOverridden {
 			sp += " (--spine)"
 		}
-		edgeV := fixed(l.Bleed, u)
-		if l.Binding == paper.Hardcover {
-			edgeV = fixed(l.Wrap, u) + " / " + fixed(l.Hinge, u)
-		}
-		if l.Binding == paper.Jacket {
-			edgeV += fmt.Sprintf(" (flaps %s)", fixed(l.Flap, u))
-		}
 		st := "no"
 		if l.SpineText.Allowed {
 			st = "yes"
@@ -193,26 +204,41 @@ func writeSpineTable(w io.Writer, spec *bookSpec, shown, skipped []spine.Result)
 			estimates = append(estimates, fmt.Sprintf("%s %s: %s", l.PrinterName, l.Binding, strings.Join(l.Warnings, "; ")))
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s x %s %s\t%s\t%s\t%s\n", l.PrinterName, pages, sp,
-			fixed(l.Sheet.W, u), fixed(l.Sheet.H, u), u, edgeV, st, conf)
+			fixed(l.Sheet.W, u), fixed(l.Sheet.H, u), u, edgeValue(l, u), st, conf)
 	}
 	tw.Flush()
+	return estimates
+}
 
-	// Differences against the first printer that produced a layout.
-	if first != nil {
-		var diffs []string
-		for _, r := range shown {
-			if r.Err != nil || r.Layout == first {
-				continue
-			}
-			diffs = append(diffs, compareLayouts(first, r.Layout, u))
-		}
-		if len(diffs) > 0 {
-			fmt.Fprintln(w)
-			for _, d := range diffs {
-				fmt.Fprintln(w, d)
-			}
-		}
+// edgeValue is the bleed, or the wrap and hinge of a hardcover, with a
+// jacket's flaps.
+func edgeValue(l *spine.Layout, u paper.Unit) string {
+	v := fixed(l.Bleed, u)
+	if l.Binding == paper.Hardcover {
+		v = fixed(l.Wrap, u) + " / " + fixed(l.Hinge, u)
 	}
+	if l.Binding == paper.Jacket {
+		v += fmt.Sprintf(" (flaps %s)", fixed(l.Flap, u))
+	}
+	return v
+}
+
+// spineDiffs compares each layout with the first one.
+func spineDiffs(first *spine.Layout, shown []spine.Result, u paper.Unit) []string {
+	var diffs []string
+	for _, r := range shown {
+		if r.Err != nil || r.Layout == first {
+			continue
+		}
+		diffs = append(diffs, compareLayouts(first, r.Layout, u))
+	}
+	return diffs
+}
+
+// spineNotes prints each refusal and returns the notes the table shows: the
+// layouts' notes of the kinds that concern a spine, and the printers left
+// out because they do not offer the book.
+func spineNotes(w io.Writer, shown, skipped []spine.Result) []string {
 	var notes []string
 	for _, r := range shown {
 		if r.Err != nil {
@@ -229,18 +255,20 @@ func writeSpineTable(w io.Writer, spec *bookSpec, shown, skipped []spine.Result)
 	for _, r := range skipped {
 		notes = append(notes, fmt.Sprintf("%s not shown: %v", r.Printer.Name, r.Err))
 	}
-	if len(notes) > 0 {
-		fmt.Fprintln(w)
-		for _, n := range notes {
-			fmt.Fprintln(w, "note: "+n)
-		}
+	for i, n := range notes {
+		notes[i] = "note: " + n
 	}
-	if len(estimates) > 0 {
-		fmt.Fprintln(w)
-		fmt.Fprintln(w, "* ESTIMATE: some values are UNCONFIRMED; check them against the printer's own template:")
-		for _, s := range dedupe(estimates) {
-			fmt.Fprintln(w, "  - "+s)
-		}
+	return notes
+}
+
+// writeBlock prints lines after a blank line, or nothing.
+func writeBlock(w io.Writer, lines []string) {
+	if len(lines) == 0 {
+		return
+	}
+	fmt.Fprintln(w)
+	for _, l := range lines {
+		fmt.Fprintln(w, l)
 	}
 }
 
