@@ -95,31 +95,38 @@ EXIT STATUS
 	return c
 }
 
-func runCheck(o *checkOptions) error {
-	e, coverPath := o.env, o.cover
-	if o.spec.interior != "" && o.spec.pages != 0 {
-		return usageErr("--interior and --pages both give the page count; use one")
-	}
+// validate checks what check needs beyond the book description (the page
+// count, a printer, the trim, --overlay) and returns the tolerance.
+func (o *checkOptions) validate() (decimal.Decimal, error) {
 	if o.spec.interior == "" && o.spec.pages == 0 {
-		return usageErr("need the page count: --interior INTERIOR.pdf or --pages N")
+		return decimal.Zero, usageErr("need the page count: --interior INTERIOR.pdf or --pages N")
 	}
 	if len(splitList(o.spec.printers)) == 0 {
-		return usageErr("--printer is required: name the printer(s) the cover is for (e.g. --printer kdp)")
+		return decimal.Zero, usageErr("--printer is required: name the printer(s) the cover is for (e.g. --printer kdp)")
 	}
 	if o.spec.interior == "" && o.spec.trim.Raw == "" {
-		return usageErr("--trim is required with --pages (e.g. --trim 6x9); or give --interior to read it")
+		return decimal.Zero, usageErr("--trim is required with --pages (e.g. --trim 6x9); or give --interior to read it")
 	}
 	if o.overlay != "" {
 		if err := checkOverlay(o); err != nil {
-			return err
+			return decimal.Zero, err
 		}
 	}
 	tol, err := paper.ParseLength(o.tolerance)
 	if err != nil {
-		return usageErr("--tolerance: %v", err)
+		return decimal.Zero, usageErr("--tolerance: %w", err)
 	}
 	if tol.GreaterThan(maxTolerance) {
-		return usageErr("--tolerance: %s is more than %s in; a tolerance that large hides wrong page counts", o.tolerance, maxTolerance)
+		return decimal.Zero, usageErr("--tolerance: %s is more than %s in; a tolerance that large hides wrong page counts", o.tolerance, maxTolerance)
+	}
+	return tol, nil
+}
+
+func runCheck(o *checkOptions) error {
+	e, coverPath := o.env, o.cover
+	tol, err := o.validate()
+	if err != nil {
+		return err
 	}
 	spec, err := o.spec.parse()
 	if err != nil {
