@@ -71,8 +71,10 @@ func NewGuides(l *spine.Layout, o Options) (*Template, error) {
 	if err := check(l); err != nil {
 		return nil, err
 	}
-	o = Options{Version: o.Version, DPI: o.DPI}
-	return &Template{l: l, o: o, s: buildGuides(l, o)}, nil
+	o = Options{Version: o.Version, DPI: o.DPI, TextOutline: o.TextOutline}
+	s := buildGuides(l, o)
+	s.OutlineText = o.TextOutline
+	return &Template{l: l, o: o, s: s}, nil
 }
 
 func buildGuides(l *spine.Layout, o Options) *scene {

@@ -8,17 +8,18 @@ import (
 // grows upwards, so y becomes H - y. State already set (colours, line width,
 // dash) is not set again.
 type pdfPainter struct {
-	b      []byte
-	h      float64 // page height, for the flip
-	fonts  *pdfFonts
-	fill   string // the last fill colour operator
-	stroke string
-	lw     float64
-	dash   string
+	b       []byte
+	h       float64 // page height, for the flip
+	fonts   *pdfFonts
+	outline bool   // text as glyph outlines
+	fill    string // the last fill colour operator
+	stroke  string
+	lw      float64
+	dash    string
 }
 
 func pdfContent(s *scene, fs *pdfFonts) []byte {
-	p := &pdfPainter{b: make([]byte, 0, 16<<10), h: s.H, fonts: fs, lw: -1, dash: "[]0 d"}
+	p := &pdfPainter{b: make([]byte, 0, 16<<10), h: s.H, fonts: fs, lw: -1, dash: "[]0 d", outline: s.OutlineText}
 	for i, ly := range s.Layers {
 		p.b = append(p.b, "/OC /L"+strconv.Itoa(i)+" BDC\n"...)
 		for _, it := range ly.Items {
@@ -138,6 +139,10 @@ func (p *pdfPainter) rect(it item) {
 // text writes one line: turned 90° clockwise about its anchor when Rot, with
 // its run starting alignOffset before the anchor.
 func (p *pdfPainter) text(it item) {
+	if p.outline {
+		p.outlineText(it)
+		return
+	}
 	f := p.fonts.byFace[it.Font]
 	if f == nil || it.Text == "" {
 		return

@@ -42,7 +42,7 @@ func planFonts(s *scene) *pdfFonts {
 	fs := &pdfFonts{winAnsi: true}
 	for _, ly := range s.Layers {
 		for _, it := range ly.Items {
-			if it.Kind != kText || it.Text == "" {
+			if it.Kind != kText || it.Text == "" || s.OutlineText {
 				continue
 			}
 			f := fs.byFace[it.Font]

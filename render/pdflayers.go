@@ -11,9 +11,11 @@ import "strings"
 // comes out blank of template marks. A real barcode (drawn from --isbn)
 // prints.
 
-// protectLayers marks the template's layers non-printing: every layer but
-// the barcode when it holds a real symbol.
-func protectLayers(s *scene, o Options) {
+// handoffOptions applies the options that protect designers to a template
+// scene: labels as outlines when asked, and every layer non-printing but the
+// barcode when it holds a real symbol.
+func handoffOptions(s *scene, o Options) {
+	s.OutlineText = o.TextOutline
 	for _, ly := range s.Layers {
 		ly.NoPrint = ly.ID != "barcode" || o.Barcode == nil
 	}

@@ -60,6 +60,9 @@ type Options struct {
 	Barcode *barcode.Symbol // drawn into the barcode box when set; see FitBarcode
 	DPI     int             // PNG resolution for Write; 0 means DefaultDPI
 	Version string          // coverkit version, printed in the info block
+	// TextOutline draws every label in the PDF as filled glyph outlines
+	// instead of text in embedded fonts (see textoutline.go).
+	TextOutline bool
 }
 
 // CheckText reports a title or author longer than [MaxText] characters, as

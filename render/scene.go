@@ -102,6 +102,8 @@ type scene struct {
 	Layers  []*layer
 	// Transparent scenes paint no ground: the PNG keeps its alpha channel.
 	Transparent bool
+	// OutlineText draws the PDF's text as glyph outlines (Options.TextOutline).
+	OutlineText bool
 }
 
 const ptIn = 72.0
@@ -156,7 +158,7 @@ func build(l *spine.Layout, o Options) *scene {
 	b.barcodeL = &layer{ID: "barcode", Name: "Barcode"}
 	b.labels = &layer{ID: "labels", Name: "Labels"}
 	s.Layers = []*layer{b.areas, b.guides, b.barcodeL, b.labels}
-	protectLayers(s, o)
+	handoffOptions(s, o)
 	s.Trim = b.must(spine.ZoneTrim)
 	s.Title = fmt.Sprintf("%s %s cover template, %s, %d pages", l.PrinterName, l.Binding, trimText(l), l.Pages)
 	s.Subject = fmt.Sprintf("full sheet %s (%s), spine %s", sizeIn(l.Sheet.W, l.Sheet.H), sizeMM(l.Sheet.W, l.Sheet.H), inmm(l.Spine))

@@ -25,6 +25,7 @@ type templateOptions struct {
 	dpi     int
 	style   string
 	json    bool
+	text    string
 	out     string
 
 	// --isbn, --price/--currency, --addon, --no-barcode (isbnflags.go): the
@@ -47,7 +48,9 @@ the book's specification with the catalogue date and confidence. Values that
 are UNCONFIRMED are named in a warning on the template.
 
 The PDF's page is the full sheet and its TrimBox the trim, with the guides,
-labels, barcode and tints on layers you can hide; the SVG uses real units; the
+labels, barcode and tints on layers you can hide, shown on screen but marked
+not to print or export (a real --isbn barcode prints); --text outline draws
+its labels as glyph outlines instead of embedded fonts; the SVG uses real units; the
 PNG records its resolution. --style guides writes, instead of the template,
 only its guide lines and live-area and barcode outlines, thin, with small
 labels, on a transparent ground (a PNG with alpha at the sheet's size): a
@@ -85,6 +88,7 @@ status is 1; a file that cannot be written also exits 1.` + exitStatusHelp,
 	fl.StringVar(&o.author, "author", "", "author name, for the front-cover and spine preview")
 	fl.StringSliceVarP(&o.formats, "format", "f", []string{"pdf", "png"}, "formats, comma-separated: "+strings.Join(render.FormatNames(), ", "))
 	fl.StringVar(&o.style, "style", string(render.StyleTemplate), "template, or guides: only the guide lines and live-area outlines on a transparent ground (pdf, svg, png), to lay over artwork")
+	fl.StringVar(&o.text, "text", "fonts", "how the PDF draws its labels: fonts (embedded Go fonts) or outline (filled glyph outlines, no fonts: nothing for a design program to substitute)")
 	fl.BoolVar(&o.json, "json", false, "print what was written (files and sizes, layouts, warnings) as JSON on stdout")
 	fl.IntVar(&o.dpi, "dpi", render.DefaultDPI, fmt.Sprintf("PNG resolution in dots per inch (1 to %d)", render.MaxDPI))
 	fl.StringVarP(&o.out, "out", "o", ".", "directory to write the templates to (created if missing)")
@@ -172,6 +176,13 @@ func runTemplate(o *templateOptions) error {
 		return usageErr("--author: %v", textLimitMsg(err))
 	}
 	ro := render.Options{Title: o.title, Author: o.author, DPI: o.dpi, Version: version}
+	switch o.text {
+	case "fonts":
+	case "outline", "outlines":
+		ro.TextOutline = true
+	default:
+		return usageErr("--text %s: want fonts or outline", o.text)
+	}
 
 	results := spec.layouts()
 	shown, skipped := splitResults(spec, results)
