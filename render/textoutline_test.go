@@ -86,4 +86,3 @@ func grey(t *testing.T, pdf string, dpi int) []byte {
 	t.Fatal("pdftoppm: not a PGM")
 	return nil
 }
-
