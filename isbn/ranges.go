@@ -69,7 +69,7 @@ func parseRanges(src string) (*rangeTable, error) {
 		for _, tok := range strings.Fields(line) {
 			r, err := parseRule(tok)
 			if err != nil {
-				return nil, fmt.Errorf("ranges.txt:%d: %v", n+1, err)
+				return nil, fmt.Errorf("ranges.txt:%d: %w", n+1, err)
 			}
 			t.rules[cur] = append(t.rules[cur], r)
 		}
@@ -137,7 +137,7 @@ func (i ISBN) Parts() (Parts, error) {
 	}
 	t, err := loadRanges()
 	if err != nil {
-		return Parts{}, fmt.Errorf("isbn %s: range data: %v: %w", i.d, err, ErrNoRange)
+		return Parts{}, fmt.Errorf("isbn %s: range data: %w: %w", i.d, err, ErrNoRange)
 	}
 	p, body := i.d[:3], i.d[3:12]
 	gl, ok := t.lookup(p, body)

@@ -112,7 +112,7 @@ func runBarcode(o *barcodeOptions) error {
 		return err
 	}
 	if code == nil {
-		return usageErr("%v", errNoISBN)
+		return usageErr("%w", errNoISBN)
 	}
 	mag := o.mag / 100
 	if o.fit != "" {
@@ -131,7 +131,7 @@ func runBarcode(o *barcodeOptions) error {
 	}
 	sym, err := code.symbol(mag)
 	if err != nil {
-		return usageErr("%v", err)
+		return usageErr("%w", err)
 	}
 	err = atomicfile.Write(o.out, 0o644, func(w io.Writer) error {
 		switch format {

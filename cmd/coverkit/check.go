@@ -240,7 +240,7 @@ func checkOverlay(o *checkOptions) error {
 
 // readErr reports an unreadable input (exit 2), naming the file and the rule.
 func readErr(what, path string, err error) error {
-	ce := usageErr("read %s %s: %v", what, path, err)
+	ce := usageErr("read %s %s: %w", what, path, err)
 	switch {
 	case preflight.Unusable(err) && strings.Contains(err.Error(), preflight.ErrEncrypted.Error()):
 		ce.hints = []string{"give the password with --password, or save the PDF without security"}

@@ -64,7 +64,7 @@ func (f *isbnFlags) parse() (*bookCode, error) {
 	}
 	i, err := isbn.Parse(f.isbn)
 	if err != nil {
-		return nil, usageErr("--isbn: %v", err)
+		return nil, usageErr("--isbn: %w", err)
 	}
 	b := &bookCode{isbn: i}
 	b.line, b.note = i.HumanReadable()
@@ -76,14 +76,14 @@ func (f *isbnFlags) parse() (*bookCode, error) {
 		}
 		a, err := isbn.PriceAddon(f.price, cur)
 		if err != nil {
-			return nil, usageErr("--price: %v", err)
+			return nil, usageErr("--price: %w", err)
 		}
 		b.addon = a
 	case strings.EqualFold(strings.TrimSpace(f.addon), "none"):
 	case f.addon != "":
 		a, err := isbn.ParseAddon(f.addon)
 		if err != nil {
-			return nil, usageErr("--addon: %v", err)
+			return nil, usageErr("--addon: %w", err)
 		}
 		b.addon = a
 	default:
