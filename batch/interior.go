@@ -63,8 +63,8 @@ func (j *job) readInterior(stamp *InteriorStamp) (*paper.TrimSpec, error) {
 	if err != nil {
 		return nil, b.fail("interior", "read interior: %w", err)
 	}
-	if in.Pages < 1 || in.Pages > 100000 {
-		return nil, b.fail("interior", "%s has %d pages (want 1 to 100000)", b.Interior, in.Pages)
+	if in.Pages < 1 || in.Pages > paper.MaxPages {
+		return nil, b.fail("interior", "%s has %d pages (want 1 to %d)", b.Interior, in.Pages, paper.MaxPages)
 	}
 	stamp.Pages = in.Pages
 	if in.Trim != nil {

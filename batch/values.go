@@ -350,8 +350,8 @@ func (v *values) pagesOrInterior() {
 		switch {
 		case err != nil:
 			b.setErr(b.fail("pages", "%s is not a whole number of pages", quote(pages)))
-		case n < 1 || n > 100000:
-			b.setErr(b.fail("pages", "%d is not a page count (want 1 to 100000)", n))
+		case n < 1 || n > paper.MaxPages:
+			b.setErr(b.fail("pages", "%d is not a page count (want 1 to %d)", n, paper.MaxPages))
 		default:
 			b.Pages = n
 		}
