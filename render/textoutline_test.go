@@ -86,3 +86,33 @@ func grey(t *testing.T, pdf string, dpi int) []byte {
 	t.Fatal("pdftoppm: not a PGM")
 	return nil
 }
+
+// TestTextOutlineInInkscape: Inkscape, importing the template PDF, re-sets
+// its labels as text in whatever font it finds for "Go"; with TextOutline it
+// gets shapes alone, nothing to substitute.
+func TestTextOutlineInInkscape(t *testing.T) {
+	needProgram(t, "inkscape")
+	l := computeBook(t, "kdp", paper.Paperback, "white", "6x9", 300)
+	dir := t.TempDir()
+	for _, outline := range []bool{false, true} {
+		pdf := filepath.Join(dir, "t"+strconv.FormatBool(outline)+".pdf")
+		writeFile(t, pdf, func(b *bytes.Buffer) error { return PDF(b, l, Options{TextOutline: outline}) })
+		svg := pdf + ".svg"
+		cmd := exec.Command("inkscape", pdf, "--export-type=svg", "--export-plain-svg", "--export-filename="+svg)
+		cmd.Env = append(os.Environ(), "HOME="+dir)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("inkscape: %v\n%s", err, out)
+		}
+		b, err := os.ReadFile(svg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := strings.Count(string(b), "<text")
+		if outline && n != 0 {
+			t.Errorf("Inkscape imported %d text elements from the outlined PDF, want none", n)
+		}
+		if !outline && n == 0 {
+			t.Errorf("Inkscape imported no text from the PDF with fonts: the test checks nothing")
+		}
+	}
+}
