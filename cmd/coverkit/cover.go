@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -372,7 +373,11 @@ func runCover(o *coverOptions) error {
 			writeCoverReport(e, b.l, b.name, b.c, pr)
 		}
 		if o.preview != "" {
-			if err := writePreview(e, o.preview, b.l, b.c.PDF); err != nil {
+			msgs := e.stdout
+			if o.json {
+				msgs = e.stderr // stdout is the JSON report alone
+			}
+			if err := writePreview(msgs, o.preview, b.l, b.c.PDF); err != nil {
 				return err
 			}
 		}
@@ -490,7 +495,7 @@ func writeCoverReport(e *env, l *spine.Layout, name string, c *cover.Cover, pr *
 
 // writePreview writes DIR/<cover>.png: the cover with the printer's guides
 // over it (the overlay of 'check --overlay'), rasterised by pdftoppm.
-func writePreview(e *env, dir string, l *spine.Layout, pdf []byte) error {
+func writePreview(msgs io.Writer, dir string, l *spine.Layout, pdf []byte) error {
 	tool, err := exec.LookPath("pdftoppm")
 	if err != nil {
 		return failErr(errors.New("--preview: needs pdftoppm (poppler-utils) on the PATH to rasterise the cover"), "install poppler-utils, or leave out --preview and use 'coverkit check COVER --overlay PROOF.pdf'")
@@ -527,7 +532,7 @@ func writePreview(e *env, dir string, l *spine.Layout, pdf []byte) error {
 	if err := atomicfile.WriteBytes(name, png, 0o644); err != nil {
 		return failErr(fmt.Errorf("--preview: %w", err))
 	}
-	fmt.Fprintf(e.stdout, "  preview %s\n", name)
+	fmt.Fprintf(msgs, "  preview %s\n", name)
 	return nil
 }
 
@@ -568,14 +573,19 @@ func (o *coverOptions) source(spec *bookSpec) (*cover.Source, error) {
 		}
 		return nil, ce
 	}
+	// The source line is part of the human report; with --json, stdout is JSON alone.
+	w := o.env.stdout
+	if o.json {
+		w = o.env.stderr
+	}
 	fits := preflight.Solve(spec.catalog, req.Trim, decimal.NewFromFloat(src.W), decimal.NewFromFloat(src.H), decimal.NewFromFloat(cover.DefaultTolerance), src.Layout)
 	for _, f := range fits {
 		if f.Printer == p.ID && f.Binding == string(req.Binding) {
-			fmt.Fprintf(o.env.stdout, "source %s: %.4f x %.4f in, spine %s in: %s %s on %s paper at %d pages\n", o.from, src.W, src.H, src.Spine, f.PrinterName, f.Binding, f.Paper, f.Best)
+			fmt.Fprintf(w, "source %s: %.4f x %.4f in, spine %s in: %s %s on %s paper at %d pages\n", o.from, src.W, src.H, src.Spine, f.PrinterName, f.Binding, f.Paper, f.Best)
 			return src, nil
 		}
 	}
-	fmt.Fprintf(o.env.stdout, "source %s: %.4f x %.4f in, spine %s in (no catalogued page count of %s gives exactly this spine)\n", o.from, src.W, src.H, src.Spine, p.Name)
+	fmt.Fprintf(w, "source %s: %.4f x %.4f in, spine %s in (no catalogued page count of %s gives exactly this spine)\n", o.from, src.W, src.H, src.Spine, p.Name)
 	return src, nil
 }
 
