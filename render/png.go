@@ -73,6 +73,7 @@ type raster struct {
 	img    *image.RGBA
 	sx, sy float64 // pixels per point
 	faces  map[faceKey]font.Face
+	glyphs map[glyphKey]*glyphMask
 	vr     vector.Rasterizer
 	mask   *image.Alpha // a polygon's coverage
 }
@@ -342,13 +343,57 @@ func (r *raster) text(it item) {
 				continue
 			}
 		}
-		dr, gm, mp, adv, ok := fc.Glyph(dot, ch)
+		dr, m := r.glyphAt(fc, faceKey{it.Font, px}, dot, ch)
+		adv, _ := fc.GlyphAdvance(ch)
 		dot.X += adv
-		if !ok || dr.Empty() {
+		if m == nil {
 			continue
 		}
-		r.glyph(it, px0, py0, dr, gm, mp)
+		r.glyph(it, px0, py0, dr, m, m.Rect.Min)
 	}
+}
+
+// glyphKey is one glyph at one size and quarter-pixel offset.
+type glyphKey struct {
+	face   faceKey
+	r      rune
+	fx, fy fixed.Int26_6 // the offset within the pixel, a multiple of 1/4
+}
+
+// glyphMask is a rasterised glyph: its coverage, Rect relative to the pixel
+// its origin is in; nil Mask for a blank glyph.
+type glyphMask struct{ mask *image.Alpha }
+
+// glyphAt is glyph ch of face fc with its origin at dot rounded to the
+// nearest quarter pixel, and the pixels it covers. Each glyph is rasterised
+// once per size and offset in a render: a template draws the same letters
+// hundreds of times, and rasterising them was most of a PNG's time.
+func (r *raster) glyphAt(fc font.Face, fk faceKey, dot fixed.Point26_6, ch rune) (image.Rectangle, *image.Alpha) {
+	q := fixed.Point26_6{X: (dot.X + 8) &^ 15, Y: (dot.Y + 8) &^ 15}
+	base := image.Pt(q.X.Floor(), q.Y.Floor())
+	k := glyphKey{fk, ch, q.X & 63, q.Y & 63}
+	g, ok := r.glyphs[k]
+	if !ok {
+		if r.glyphs == nil {
+			r.glyphs = map[glyphKey]*glyphMask{}
+		}
+		g = &glyphMask{}
+		dr, gm, mp, _, ok := fc.Glyph(fixed.Point26_6{X: k.fx, Y: k.fy}, ch)
+		if ok && !dr.Empty() {
+			g.mask = image.NewAlpha(dr)
+			for y := dr.Min.Y; y < dr.Max.Y; y++ {
+				for x := dr.Min.X; x < dr.Max.X; x++ {
+					_, _, _, a := gm.At(x-dr.Min.X+mp.X, y-dr.Min.Y+mp.Y).RGBA()
+					g.mask.Pix[g.mask.PixOffset(x, y)] = uint8(a >> 8)
+				}
+			}
+		}
+		r.glyphs[k] = g
+	}
+	if g.mask == nil {
+		return image.Rectangle{}, nil
+	}
+	return g.mask.Rect.Add(base), g.mask
 }
 
 // glyph paints one glyph's mask gm (its pixels dr, read from mp) at the
