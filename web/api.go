@@ -391,6 +391,20 @@ func (s *Server) handleProof(w http.ResponseWriter, r *http.Request) {
 		writeError(w, &apiError{Status: http.StatusUnprocessableEntity, Field: "cover", Msg: fmt.Sprintf("proof: %v", err)})
 		return
 	}
+	if f := c.form.get("format"); f == "png" {
+		png, err := s.rasterize(r.Context(), proof.Bytes())
+		if err != nil {
+			writeError(w, err)
+			return
+		}
+		w.Header().Set("Content-Type", "image/png")
+		w.Header().Set("Content-Length", strconv.Itoa(len(png)))
+		w.Write(png)
+		return
+	} else if f != "" && f != "pdf" {
+		writeError(w, badField("format", "format: unknown proof format %q (want pdf or png)", f))
+		return
+	}
 	w.Header().Set("Content-Type", "application/pdf")
 	w.Header().Set("Content-Disposition", mime.FormatMediaType("inline", map[string]string{"filename": "proof-" + c.cover.name}))
 	w.Header().Set("Content-Length", strconv.Itoa(proof.Len()))

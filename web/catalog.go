@@ -17,6 +17,8 @@ type catalogJSON struct {
 	Catalog    string        `json:"catalog"`
 	Printers   []printerJSON `json:"printers"`
 	Currencies []string      `json:"currencies"`
+	// ProofPicture is true when the server can draw the proof as a PNG.
+	ProofPicture bool `json:"proof_picture"`
 }
 
 type printerJSON struct {
@@ -48,7 +50,7 @@ type stockJSON struct {
 }
 
 func (s *Server) handleCatalog(w http.ResponseWriter, r *http.Request) {
-	out := catalogJSON{Version: s.o.Version, Catalog: s.cat.Version(), Currencies: isbn.Currencies()}
+	out := catalogJSON{Version: s.o.Version, Catalog: s.cat.Version(), Currencies: isbn.Currencies(), ProofPicture: pdftoppm() != ""}
 	for _, p := range s.cat.Printers {
 		pj := printerJSON{ID: p.ID, Name: p.Name, Date: p.CatalogDate}
 		for _, b := range p.Bindings {

@@ -319,3 +319,26 @@ func TestServeGracefulShutdown(t *testing.T) {
 		t.Errorf("Serve: %v", err)
 	}
 }
+
+func TestProofPicture(t *testing.T) {
+	s, dir := testServer(t, Options{})
+	vals := map[string]string{"p": "kdp", "pages": "300", "trim": "6x9", "paper": "cream"}
+	w := post(t, s, "/api/proof", vals, map[string][]byte{"cover": coverPDF(t, 13, 9.25, 0)})
+	if w.Code != 200 || !strings.HasPrefix(w.Body.String(), "%PDF-") {
+		t.Fatalf("proof PDF: %d %.200s", w.Code, w.Body)
+	}
+	vals["format"] = "png"
+	w = post(t, s, "/api/proof", vals, map[string][]byte{"cover": coverPDF(t, 13, 9.25, 0)})
+	if pdftoppm() == "" {
+		if w.Code != http.StatusNotImplemented {
+			t.Errorf("without pdftoppm: %d %s", w.Code, w.Body)
+		}
+		t.Skip("pdftoppm missing (Debian: poppler-utils): the proof picture is not drawn")
+	}
+	if w.Code != 200 || !strings.HasPrefix(w.Body.String(), "\x89PNG") {
+		t.Errorf("proof PNG: %d %.200s", w.Code, w.Body)
+	}
+	if l := leftovers(t, dir); len(l) > 0 {
+		t.Errorf("temporary files left: %v", l)
+	}
+}

@@ -226,8 +226,10 @@ func TestServeInChromium(t *testing.T) {
 			chromedp.Evaluate[chromedp.Void](`document.querySelector('#check-result').replaceChildren()`),
 			chromedp.Click(chromedp.CSS(`#check-button`)),
 			chromedp.WaitVisible(chromedp.CSS(`#check-result section[data-printer=kdp] h3 .status`)),
-			chromedp.WaitVisible(chromedp.CSS(`#proof object`)),
+			chromedp.WaitVisible(chromedp.CSS(`#proof h3`)),
 		)
+		// The proof: a picture where the server has pdftoppm, else the PDF.
+		poll(t, ctx, `(() => { const i = document.querySelector('#proof img'); return i ? i.complete && i.naturalWidth > 600 : !!document.querySelector('#proof object'); })()`)
 		status := eval[string](t, ctx, `document.querySelector('#check-result section[data-printer=kdp] h3 .status').textContent`)
 		fix := eval[string](t, ctx, `(document.querySelector('#check-result section[data-printer=kdp] .fix') || {textContent: ''}).textContent`)
 		if status != tt.status || !strings.Contains(fix, tt.fix) {

@@ -540,17 +540,28 @@ async function runCheck(ev) {
     proofURL = URL.createObjectURL(blob);
     const h = document.createElement('h3');
     h.textContent = 'Your cover with the printer\'s guides over it';
-    const obj = document.createElement('object');
-    obj.type = 'application/pdf';
-    obj.data = proofURL;
-    obj.setAttribute('aria-label', 'The cover with trim, folds, safe areas and barcode box drawn over it');
     const a = document.createElement('a');
     a.href = proofURL;
     a.download = 'proof.pdf';
     a.className = 'button';
     a.textContent = 'Download the proof (PDF, for looking at, not for upload)';
-    obj.append(a.cloneNode(true));
-    $('proof').replaceChildren(h, obj, a);
+    const alt = 'The cover with the first printer\'s trim, folds, safe areas and barcode box drawn over it';
+    let picture;
+    if (catalog.proof_picture) {
+      const fd = checkData();
+      fd.append('format', 'png');
+      const png = await withProgress('Drawing the proof picture…', () => api('/api/proof', { method: 'POST', body: fd }));
+      picture = document.createElement('img');
+      picture.src = URL.createObjectURL(await png.blob());
+      picture.alt = alt;
+    } else {
+      picture = document.createElement('object');
+      picture.type = 'application/pdf';
+      picture.data = proofURL;
+      picture.setAttribute('aria-label', alt);
+      picture.append(a.cloneNode(true));
+    }
+    $('proof').replaceChildren(h, picture, a);
   } catch (err) {
     const p = document.createElement('p');
     p.textContent = 'No proof picture: ' + err.message;
