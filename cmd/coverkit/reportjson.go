@@ -33,6 +33,16 @@ type templateResult struct {
 	Barcode  *barcodeReport `json:"barcode,omitempty"`
 	Warnings []string       `json:"warnings,omitempty"`
 	Layout   *spine.Report  `json:"layout,omitempty"`
+	// Guides are the guide lines every format carries (render.Guides), in
+	// inches from the sheet's top-left corner.
+	Guides []guideJSON `json:"guides,omitempty"`
+}
+
+type guideJSON struct {
+	Name        string           `json:"name"`
+	Kind        render.GuideKind `json:"kind"`
+	Orientation string           `json:"orientation"` // "vertical" (x = position) or "horizontal" (y = position)
+	Position    json.Number      `json:"position"`
 }
 
 type skippedPrinter struct {
@@ -108,7 +118,15 @@ func fileWritten(format, path string) writtenFile {
 
 func (r *templateReport) add(l *spine.Layout) *templateResult {
 	rep := l.Report(paper.Inch)
-	r.Templates = append(r.Templates, templateResult{Printer: l.Printer, Warnings: templateWarnings(l), Layout: &rep})
+	var gs []guideJSON
+	for _, g := range render.Guides(l) {
+		o := "horizontal"
+		if g.Vertical {
+			o = "vertical"
+		}
+		gs = append(gs, guideJSON{g.Name, g.Kind, o, json.Number(g.Pos.String())})
+	}
+	r.Templates = append(r.Templates, templateResult{Printer: l.Printer, Warnings: templateWarnings(l), Layout: &rep, Guides: gs})
 	return &r.Templates[len(r.Templates)-1]
 }
 
