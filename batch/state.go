@@ -198,10 +198,6 @@ func writeBookState(out, id string, bs *BookState) (bool, error) {
 	return true, atomicfile.WriteBytes(name, b, 0o644)
 }
 
-func sha(b []byte) string {
-	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:])
-}
 
 // fileHash returns the SHA-256 of a file's content.
 func fileHash(name string) (string, error) {

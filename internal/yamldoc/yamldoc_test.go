@@ -2,6 +2,7 @@ package yamldoc
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -56,4 +57,20 @@ func itoa(i int) string {
 		return string(rune('0' + i))
 	}
 	return itoa(i/10) + string(rune('0'+i%10))
+}
+
+// FuzzParse: any input either parses or is an error; the expansion check
+// never loops or panics on its own (yaml.v3's panics are the caller's to
+// recover, as batch.ParseYAML does).
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("a: &a [x, y]\nb: [*a, *a]\n---\nc: 1\n"))
+	f.Add([]byte("books:\n  - id: a\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		defer func() {
+			if r := recover(); r != nil && !strings.Contains(fmt.Sprint(r), "yaml") {
+				panic(r)
+			}
+		}()
+		Parse(b, 1<<20)
+	})
 }
