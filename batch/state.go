@@ -198,7 +198,6 @@ func writeBookState(out, id string, bs *BookState) (bool, error) {
 	return true, atomicfile.WriteBytes(name, b, 0o644)
 }
 
-
 // fileHash returns the SHA-256 of a file's content.
 func fileHash(name string) (string, error) {
 	f, _, err := userfile.Open(name, 0)
