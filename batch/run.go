@@ -218,10 +218,14 @@ func normFormats(in []string) ([]string, error) {
 			if p == "" || contains(out, p) {
 				continue
 			}
-			if _, ok := render.LookupFormat(p); !ok && p != FormatCover {
+			rf, ok := render.LookupFormat(p)
+			if !ok && p != FormatCover {
 				return nil, fmt.Errorf("%w: unknown output format %q (want %s, or %s for print-ready covers)", ErrOptions, p, render.FormatList(), FormatCover)
 			}
 			out = append(out, p)
+			if rf.Links != "" && !contains(out, rf.Links) {
+				out = append(out, rf.Links) // the IDML and SLA place the template PDF
+			}
 		}
 	}
 	if len(out) == 0 {
