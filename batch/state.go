@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/coverkit/coverkit/internal/atomicfile"
 	"github.com/coverkit/coverkit/internal/userfile"
 )
 
@@ -181,21 +180,6 @@ func marshalBookState(id string, bs *BookState) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
-}
-
-// writeBookState stores a book's state atomically in OUT/<id>/, leaving the
-// file untouched when its content would not change. It reports whether the
-// file was written.
-func writeBookState(out, id string, bs *BookState) (bool, error) {
-	b, err := marshalBookState(id, bs)
-	if err != nil {
-		return false, err
-	}
-	name := BookStatePath(out, id)
-	if atomicfile.SameContent(name, b) {
-		return false, nil
-	}
-	return true, atomicfile.WriteBytes(name, b, 0o644)
 }
 
 // fileHash returns the SHA-256 of a file's content.
