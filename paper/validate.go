@@ -159,6 +159,25 @@ func (v *validator) binding(b *Binding) {
 	if b.SpineTextAdv != nil {
 		v.prov(w+": spine_text_advised_pages", b.SpineTextAdv.Provenance)
 	}
+	v.geometry(w, b)
+	v.barcode(w, b)
+	v.trims(w, &b.Trims)
+	if len(b.Stocks) == 0 {
+		v.fail("%s offers no stock", w)
+	}
+	ids := map[string]bool{}
+	for _, s := range b.Stocks {
+		if ids[s.ID] {
+			v.fail("%s: stock %s is listed twice", w, s.ID)
+		}
+		ids[s.ID] = true
+		v.stock(w, b, s)
+	}
+}
+
+// geometry checks a binding's lengths: which it must have for its kind,
+// which it must not, and which go together.
+func (v *validator) geometry(w string, b *Binding) {
 	g := b.Geometry
 	switch b.Kind {
 	case Paperback:
@@ -194,6 +213,11 @@ func (v *validator) binding(b *Binding) {
 	if g.SafeToHinge && g.Hinge == nil {
 		v.fail("%s: safe_to_hinge needs a hinge", w)
 	}
+}
+
+// barcode checks the barcode box and what its offset is measured from.
+func (v *validator) barcode(w string, b *Binding) {
+	g := b.Geometry
 	bc := b.Barcode
 	v.qty(w+": barcode.width", bc.Width, true)
 	v.qty(w+": barcode.height", bc.Height, true)
@@ -207,18 +231,6 @@ func (v *validator) binding(b *Binding) {
 		}
 	default:
 		v.fail("%s: barcode.from must be spine or hinge", w)
-	}
-	v.trims(w, &b.Trims)
-	if len(b.Stocks) == 0 {
-		v.fail("%s offers no stock", w)
-	}
-	ids := map[string]bool{}
-	for _, s := range b.Stocks {
-		if ids[s.ID] {
-			v.fail("%s: stock %s is listed twice", w, s.ID)
-		}
-		ids[s.ID] = true
-		v.stock(w, b, s)
 	}
 }
 
