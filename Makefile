@@ -2,7 +2,7 @@
 GO ?= go
 FUZZTIME ?= 20s
 
-.PHONY: build test bench fuzz lint cover tools clean
+.PHONY: build test bench fuzz lint staticcheck cover tools clean
 
 build:
 	$(GO) build -o bin/coverkit ./cmd/coverkit
@@ -32,6 +32,12 @@ fuzz:
 lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1; }
 	$(GO) vet ./...
+
+# staticcheck, pinned (fetched through the Go module proxy on first use);
+# checks are configured in staticcheck.conf.
+STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
+staticcheck:
+	$(GO) run $(STATICCHECK) ./...
 
 cover:
 	$(GO) test -coverprofile=cover.out ./... && $(GO) tool cover -func=cover.out | tail -1
