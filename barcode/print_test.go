@@ -14,9 +14,10 @@ import (
 	"github.com/coverkit/coverkit/isbn"
 )
 
-// TestPrintFormatsDecode: the EPS (rasterised by Ghostscript), the PNG and
-// the TIFF at 1 and 8 bits all scan back to the ISBN and the add-on, at the
-// smallest and the nominal magnification.
+// TestPrintFormatsDecode: the EPS (rasterised by Ghostscript), the SVG
+// (rasterised by Inkscape, when installed), the PNG and the TIFF at 1 and 8
+// bits all scan back to the ISBN and the add-on, at the smallest and the
+// nominal magnification.
 func TestPrintFormatsDecode(t *testing.T) {
 	requireTool(t, "zbarimg", "zbar-tools")
 	requireTool(t, "gs", "ghostscript")
@@ -46,6 +47,9 @@ func TestPrintFormatsDecode(t *testing.T) {
 			"-1.tif": func(b *bytes.Buffer) error { return s.WriteTIFF(b, 600, 1) },
 			"-8.tif": func(b *bytes.Buffer) error { return s.WriteTIFF(b, 300, 8) },
 		}
+		if _, err := exec.LookPath("inkscape"); err == nil {
+			files[".svg"] = func(b *bytes.Buffer) error { return s.WriteSVG(b) }
+		}
 		for suffix, write := range files {
 			var b bytes.Buffer
 			if err := write(&b); err != nil {
@@ -56,6 +60,14 @@ func TestPrintFormatsDecode(t *testing.T) {
 				t.Fatal(err)
 			}
 			scan := f
+			if suffix == ".svg" {
+				scan = base + "-svg.png"
+				cmd := exec.Command("inkscape", f, "--export-type=png", "--export-dpi=600", "--export-background=white", "--export-filename="+scan)
+				cmd.Env = append(os.Environ(), "HOME="+dir)
+				if out, err := cmd.CombinedOutput(); err != nil {
+					t.Fatalf("inkscape %s: %v\n%s", f, err, out)
+				}
+			}
 			if suffix == ".eps" {
 				scan = base + "-eps.png"
 				if out, err := exec.Command("gs", "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-dEPSCrop", "-r600", "-sDEVICE=pnggray", "-o", scan, f).CombinedOutput(); err != nil {
