@@ -4,8 +4,9 @@
 // A manifest ([ParseFile], [ParseYAML], [ParseCSV]) lists books: id, title,
 // author, ISBN (one, or one per edition), price, printers, binding or
 // editions (the bindings a book is made in; "formats" is read as an older
-// name for editions), paper, trim, and either a page count or an interior PDF from which the page
-// count (and, when no trim is given, the trim) is read. [Run] computes every
+// name for editions), paper, trim, and either a page count or an interior
+// PDF from which the page count (and, when no trim is given, the trim) is
+// read with preflight's interior reader, the one every command uses. [Run] computes every
 // book's [spine.Layout] per printer and binding, renders the templates into
 // OUT/<id>/ under render's self-explaining names
 // (kdp_paperback_6x9_312pp_cream.pdf, see render.FileName), and records in
@@ -32,8 +33,8 @@
 //     up to 100 characters.
 //   - Every other problem belongs to one book (a malformed trim, a page count a
 //     printer refuses, an unreadable interior, an ISBN conflict): that book
-//     fails and is reported with its file and line; the other books are still
-//     produced.
+//     fails and is reported with its file and line (every problem of it, one
+//     per line); the other books are still produced.
 //   - Ids become directory names. They are lower-cased and every run of
 //     characters other than a-z, 0-9, '.', '_' and '-' becomes '-'
 //     ("The Long Watch" -> "the-long-watch"). An id containing '/' or '\\', an
@@ -44,8 +45,8 @@
 //   - Interior paths are relative to the manifest's directory. A key given
 //     with an empty value (trim: with nothing after it) means "not set" and
 //     hides the default, so an interior's own trim can be used.
-//   - In CSV, list cells (printers, binding/formats) separate items with ';' or
-//     '|' (',' is the column separator); a per-format ISBN cell is written
+//   - In CSV, list cells (printers, binding/editions) separate items with ';'
+//     or '|' (',' is the column separator); a per-edition ISBN cell is written
 //     "paperback=978-...;hardcover=978-...".
 //   - The manifest, interiors and state files must be regular files (a named
 //     pipe is refused at once, never waited on).
@@ -61,7 +62,8 @@
 // One ISBN identifies one edition (book and binding): the same ISBN on two
 // editions or on two books is an error for every book involved. All printers
 // of one edition use the edition's ISBN by construction: the ISBN is given per
-// book or per format, never per printer.
+// book or per binding, never per printer. ISBNs and prices are parsed once
+// ([isbn.ISBN], [Price] with its [isbn.Addon]) and passed on typed.
 //
 // # Incremental runs
 //
