@@ -218,3 +218,25 @@ func TestServeCoverMatchesCLI(t *testing.T) {
 		t.Errorf("API cover (%d, %d bytes) differs from the CLI's (%d bytes)\n%.300s", w.Code, w.Body.Len(), len(want), w.Body)
 	}
 }
+
+func TestServeAddresses(t *testing.T) {
+	for _, tt := range []struct {
+		host, bound string
+		loopback    bool
+		shown       string
+	}{
+		{"127.0.0.1", "127.0.0.1:7777", true, "127.0.0.1:7777"},
+		{"localhost", "127.0.0.1:7777", true, "localhost:7777"},
+		{"::1", "[::1]:7777", true, "[::1]:7777"},
+		{"0.0.0.0", "0.0.0.0:7777", false, "localhost:7777"},
+		{"", "[::]:7777", false, "localhost:7777"},
+		{"192.168.1.5", "192.168.1.5:8080", false, "192.168.1.5:8080"},
+	} {
+		if got := isLoopback(tt.host); got != tt.loopback {
+			t.Errorf("isLoopback(%q) = %v", tt.host, got)
+		}
+		if got := displayHost(tt.host, tt.bound); got != tt.shown {
+			t.Errorf("displayHost(%q, %q) = %q, want %q", tt.host, tt.bound, got, tt.shown)
+		}
+	}
+}
