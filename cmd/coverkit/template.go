@@ -50,19 +50,27 @@ are UNCONFIRMED are named in a warning on the template.
 The PDF's page is the full sheet and its TrimBox the trim, with the guides,
 labels, barcode and tints on layers you can hide, shown on screen but marked
 not to print or export (a real --isbn barcode prints); --text outline draws
-its labels as glyph outlines instead of embedded fonts; the SVG uses real units; the
-PNG records its resolution. --style guides writes, instead of the template,
-only its guide lines and live-area and barcode outlines, thin, with small
-labels, on a transparent ground (a PNG with alpha at the sheet's size): a
-layer to put over your artwork (files end in _guides). --format idml writes a document InDesign opens
-(Affinity Publisher and Scribus import it) and --format sla one for Scribus:
-one page at the trim, the printer's bleed (the wrap on a hardcover) as the
-document bleed, ruler guides at every fold, hinge, flap fold, live-area edge
-and the barcode box, the template PDF (written beside it) placed on a locked,
-non-printing layer and an empty Artwork layer on top. The SVG carries the
-same guides for Inkscape. File names say printer, binding, trim, pages and
-paper, e.g. kdp_paperback_6x9_300pp_cream.pdf. Files are replaced whole (never
-left half-written) and the same inputs always give the same bytes.
+its labels as glyph outlines instead of embedded fonts. The SVG uses real
+units and carries the guides as Inkscape guides; the PNG records its
+resolution.
+
+--format idml writes a document InDesign opens (Affinity Publisher and
+Scribus import it), --format sla the same for Scribus: one page at the trim,
+the printer's bleed (the wrap on a hardcover) as the document bleed, ruler
+guides at every fold, hinge, flap fold, live-area edge and the barcode box,
+the template PDF (written beside it) placed on a locked, non-printing layer,
+and an empty Artwork layer on top.
+
+--style guides writes, instead of the template, only its guide lines and
+live-area and barcode outlines, thin, with small labels, on a transparent
+ground (a PNG with alpha at the sheet's size): a layer to put over your
+artwork in a raster program (file names end in _guides).
+
+File names say printer, binding, trim, pages and paper, e.g.
+kdp_paperback_6x9_300pp_cream.pdf. Files are replaced whole (never left
+half-written) and the same inputs always give the same bytes. --json prints
+what was written (files and sizes, layouts, guides, warnings) as JSON;
+warnings and notes always go to stderr.
 
 With --isbn the ISBN barcode (EAN-13 with its price add-on, see 'coverkit
 barcode') is drawn into each printer's barcode box at the largest size up to
