@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/coverkit/coverkit/isbn"
 )
 
 // specRow matches citations of the project's internal spec notes (kdp.md P23,
@@ -41,6 +43,20 @@ func TestNoSpecRowCitations(t *testing.T) {
 		for _, line := range strings.Split(s, "\n") {
 			if m := specRow.FindString(line); m != "" {
 				t.Errorf("%s: cites %q: %s", strings.SplitN(s, "\n", 2)[0], m, strings.TrimSpace(line))
+			}
+		}
+	}
+}
+
+// Every ISBN in the commands' help and examples is valid (issue 9 item 21:
+// barcode --help showed an ISBN-10 with a wrong check digit).
+func TestHelpISBNsAreValid(t *testing.T) {
+	isbnFlag := regexp.MustCompile(`--isbn[ =]("?[0-9][^"\s]*"?)`)
+	for _, c := range newRootCmd(&env{}).Commands() {
+		for _, m := range isbnFlag.FindAllStringSubmatch(c.Long+"\n"+c.Example, -1) {
+			s := strings.Trim(m[1], `"`)
+			if _, err := isbn.Parse(s); err != nil {
+				t.Errorf("%s --help: %s: %v", c.Name(), s, err)
 			}
 		}
 	}
