@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"strings"
 
+	"github.com/coverkit/coverkit/internal/userfile"
 	"github.com/coverkit/coverkit/paper"
 	"github.com/shopspring/decimal"
 )
@@ -87,7 +87,7 @@ type InteriorOptions struct {
 
 // ReadInteriorFile reads the interior PDF at name. See [ReadInterior].
 func ReadInteriorFile(ctx context.Context, name string, o InteriorOptions) (InteriorInfo, error) {
-	f, err := os.Open(name)
+	f, _, err := userfile.Open(name, 0) // regular files only: a named pipe would block for ever
 	if err != nil {
 		return InteriorInfo{}, err
 	}

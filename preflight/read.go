@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/coverkit/coverkit/internal/userfile"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
@@ -77,7 +78,7 @@ var disableConfigDir sync.Once
 
 // ReadFile reads the PDF at name. See [Read].
 func ReadFile(ctx context.Context, name string, o Options) (*Facts, error) {
-	f, err := os.Open(name)
+	f, _, err := userfile.Open(name, 0) // regular files only: a named pipe would block for ever
 	if err != nil {
 		return nil, err
 	}
