@@ -104,6 +104,9 @@ type analyser struct {
 	page   int
 	forms  []int // object numbers of forms being drawn (cycle guard)
 	capped bool
+	// decoded counts the bytes decoded so far (see maxDecodeTotal).
+	decoded   int
+	formCache map[int]decoded
 	// gaps indexes Facts.Incomplete by kind; gapMore counts repeats.
 	gaps    map[gapKind]int
 	gapMore []int
@@ -211,15 +214,53 @@ func (a *analyser) contents(d types.Dict) ([]byte, error) {
 }
 
 // decode returns a stream's decoded bytes without changing the shared object.
+// Every decode counts against the read's budget (maxDecodeTotal), failed
+// ones at the most they may have cost.
 func (a *analyser) decode(sd *types.StreamDict) ([]byte, error) {
 	c := *sd
 	if len(c.FilterPipeline) == 0 {
 		return c.Raw, nil
 	}
-	if err := c.DecodeWithLimit(maxDecodeBytes); err != nil {
+	left := maxDecodeTotal - a.decoded
+	if left <= 0 {
+		return nil, fmt.Errorf("the streams decoded before it used up the %d MB decoding budget", maxDecodeTotal>>20)
+	}
+	limit := min(maxDecodeBytes, left)
+	if err := c.DecodeWithLimit(int64(limit)); err != nil {
+		a.decoded += limit
+		if strings.Contains(err.Error(), "limit") {
+			return nil, fmt.Errorf("it decodes to more than %d MB", limit>>20)
+		}
 		return nil, err
 	}
+	a.decoded += len(c.Content)
 	return c.Content, nil
+}
+
+// decodeForm decodes a form XObject's stream once per read, however many
+// times it is drawn.
+// again is true when the form was decoded before (its error, if any, was
+// already reported).
+func (a *analyser) decodeForm(objNr int, sd *types.StreamDict) (b []byte, again bool, err error) {
+	if objNr == 0 {
+		b, err = a.decode(sd)
+		return b, false, err
+	}
+	if r, ok := a.formCache[objNr]; ok {
+		return r.b, true, r.err
+	}
+	b, err = a.decode(sd)
+	if a.formCache == nil {
+		a.formCache = map[int]decoded{}
+	}
+	a.formCache[objNr] = decoded{b, err}
+	return b, false, err
+}
+
+// decoded is a stream's decoding, kept for forms drawn again.
+type decoded struct {
+	b   []byte
+	err error
 }
 
 func (a *analyser) dict(d types.Dict, key string) types.Dict {
@@ -404,9 +445,11 @@ func (a *analyser) xobject(name string, res types.Dict, g gstate, depth int) err
 			fres = res
 		}
 		a.collectFonts(fres, depth+1)
-		b, err := a.decode(sd)
+		b, again, err := a.decodeForm(objNr, sd)
 		if err != nil {
-			a.incomplete(gapForm, "form %s on page %d could not be read (%v)", name, a.page, err)
+			if !again {
+				a.incomplete(gapForm, "form %s on page %d could not be read (%v)", name, a.page, err)
+			}
 			return nil
 		}
 		a.forms = append(a.forms, objNr)

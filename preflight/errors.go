@@ -3,6 +3,8 @@ package preflight
 import (
 	"errors"
 	"io/fs"
+
+	"github.com/coverkit/coverkit/internal/userfile"
 )
 
 // Sentinel errors. Every error returned by [Read] and [ReadFile] for an input
@@ -12,7 +14,7 @@ var (
 	// ErrNotPDF: the input does not start with a PDF header.
 	ErrNotPDF = errors.New("not a PDF file")
 	// ErrDamaged: the PDF is damaged beyond what the reader repairs.
-	ErrDamaged = errors.New("damaged PDF")
+	ErrDamaged = errors.New("the PDF is damaged")
 	// ErrEncrypted: the PDF needs a password to open.
 	ErrEncrypted = errors.New("PDF is encrypted and needs a password")
 	// ErrLimit: the input exceeds a reading limit (size, pages, objects, time).
@@ -24,7 +26,7 @@ var (
 // Unusable reports whether err means the input cannot be checked at all: it is
 // missing, not a PDF, damaged, locked or beyond the reading limits.
 func Unusable(err error) bool {
-	for _, e := range []error{ErrNotPDF, ErrDamaged, ErrEncrypted, ErrLimit, ErrEmpty, fs.ErrNotExist, fs.ErrPermission} {
+	for _, e := range []error{ErrNotPDF, ErrDamaged, ErrEncrypted, ErrLimit, ErrEmpty, fs.ErrNotExist, fs.ErrPermission, userfile.ErrNotRegular, userfile.ErrTooLarge} {
 		if errors.Is(err, e) {
 			return true
 		}

@@ -33,7 +33,10 @@ func FuzzReadPDF(f *testing.F) {
 			return
 		}
 		ts, _ := paper.ParseTrim("6x9")
-		CheckCover(facts, []Target{{Printer: kdp, Layout: l, Trim: ts}}, CheckOptions{Catalog: cat})
+		rep := CheckCover(facts, []Target{{Printer: kdp, Layout: l, Trim: ts}}, CheckOptions{Catalog: cat})
+		if _, err := json.Marshal(rep); err != nil {
+			t.Fatalf("report does not marshal: %v", err) // a NaN or Inf reached a number
+		}
 		in := Interior(facts, knownForTest, InteriorTolerance)
 		_, _ = json.Marshal(in)
 	})

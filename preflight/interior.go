@@ -8,7 +8,6 @@ import (
 	"math"
 	"strings"
 
-	"github.com/coverkit/coverkit/internal/userfile"
 	"github.com/coverkit/coverkit/paper"
 	"github.com/shopspring/decimal"
 )
@@ -87,12 +86,11 @@ type InteriorOptions struct {
 
 // ReadInteriorFile reads the interior PDF at name. See [ReadInterior].
 func ReadInteriorFile(ctx context.Context, name string, o InteriorOptions) (InteriorInfo, error) {
-	f, _, err := userfile.Open(name, 0) // regular files only: a named pipe would block for ever
+	f, err := ReadFile(ctx, name, Options{Password: o.Password, SkipContent: true})
 	if err != nil {
 		return InteriorInfo{}, err
 	}
-	defer f.Close()
-	return ReadInterior(ctx, f, o)
+	return interiorOf(f, o), nil
 }
 
 // ReadInterior is the one interior reader of every command (spine, template,
@@ -104,11 +102,15 @@ func ReadInterior(ctx context.Context, r io.ReadSeeker, o InteriorOptions) (Inte
 	if err != nil {
 		return InteriorInfo{}, err
 	}
+	return interiorOf(f, o), nil
+}
+
+func interiorOf(f *Facts, o InteriorOptions) InteriorInfo {
 	tol := o.Tolerance
 	if tol.Sign() <= 0 {
 		tol = InteriorTolerance
 	}
-	return Interior(f, o.Known, tol), nil
+	return Interior(f, o.Known, tol)
 }
 
 // KnownTrims lists every named trim in the catalogue, once each.

@@ -26,11 +26,12 @@ func Stamp(cover io.ReadSeeker, overlay []byte, w io.Writer) error {
 func StampWithPassword(cover io.ReadSeeker, overlay []byte, w io.Writer, password string) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%w: stamp overlay: %v", ErrDamaged, r)
+			err = fmt.Errorf("stamp overlay: %w", damagedPanic(r))
 		}
 	}()
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationRelaxed
+	conf.Limits.MaxDecodeBytes = maxDecodeBytes
 	conf.UserPW, conf.OwnerPW = password, password
 	wm, err := api.PDFWatermarkForReadSeeker(bytes.NewReader(overlay), 1, "scalefactor:1 abs, position:bl, offset:0 0, rotation:0, opacity:1", true, false, types.POINTS)
 	if err != nil {
