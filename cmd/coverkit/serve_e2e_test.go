@@ -279,6 +279,12 @@ func TestServeInChromium(t *testing.T) {
 		t.Errorf("pages error %q, want %q", got, want)
 	}
 
+	// Dropping the interior PDF fills in pages and trim (and clears the error).
+	interior, _ := filepath.Abs(filepath.Join("..", "..", "fixtures", "preflight", "interior-6x9-300-bleed.pdf"))
+	step(t, ctx, "choose the interior", chromedp.SetUploadFiles(chromedp.CSS(`#interior`), []string{interior}))
+	poll(t, ctx, `document.querySelector('#pages').value === '300' && document.querySelector('#trim').value === '6x9' &&
+		document.querySelector('#interior-note').textContent.includes('300 pages') && document.querySelector('#err-pages').hidden`)
+
 	if shot := os.Getenv("COVERKIT_SCREENSHOT"); shot != "" {
 		step(t, ctx, "screenshot", chromedp.Navigate(base+"?p=kdp,ingramspark&paper=cream&trim=6x9&pages=300"),
 			chromedp.WaitVisible(chromedp.CSS(`body[data-ready=true]`)))
