@@ -13,14 +13,16 @@ import (
 )
 
 // DefaultTolerance is the default size tolerance: 1 point (1/72 in, about
-// 0.35 mm). No printer publishes a tolerance for an uploaded cover's size
-// (kdp.md P23), so coverkit chooses one:
+// 0.35 mm). No printer publishes a tolerance for an uploaded cover's size, so
+// coverkit chooses one (docs/check.md explains it):
 //   - it must accept KDP's own template PDFs, which write the page size
-//     rounded down to whole points (948 pt for a 948.479 pt sheet, kdp.md §6),
-//     so a correct file can be up to 1 pt smaller than the exact sheet;
-//   - it stays well inside the 1/16 in (4.5 pt) fold drift that KDP (P13) and
-//     IngramSpark (I4) allow in production, so a cover that passes places its
-//     spine folds where the printer's own variance would.
+//     rounded down to whole points (948 pt for a 948.479 pt sheet), so a
+//     correct file can be up to 1 pt smaller than the exact sheet;
+//   - it stays well inside the 1/16 in (4.5 pt) fold drift that KDP
+//     (https://kdp.amazon.com/en_US/help/topic/G201953020) and IngramSpark
+//     (https://help.ingramspark.com/hc/en-us/articles/6443509108365) allow in
+//     production, so a cover that passes places its spine folds where the
+//     printer's own variance would.
 //
 // One point is the smallest value meeting the first and a quarter of the
 // second. On KDP white paper it equals about 6 pages of spine.
@@ -86,52 +88,6 @@ type Result struct {
 	Confidence string `json:"confidence,omitempty"`
 }
 
-// Size is a width and height in inches, as exact decimals for JSON.
-type Size struct {
-	Width  json.Number `json:"width"`
-	Height json.Number `json:"height"`
-}
-
-func sizeOf(w, h float64) *Size {
-	return &Size{json.Number(fmtIn(w)), json.Number(fmtIn(h))}
-}
-
-// PrinterReport is the verdict for one printer's layout.
-type PrinterReport struct {
-	Printer     string   `json:"printer"`
-	PrinterName string   `json:"printer_name"`
-	Binding     string   `json:"binding"`
-	Paper       string   `json:"paper"`
-	Pages       int      `json:"pages,omitempty"`
-	Trim        *Size    `json:"trim,omitempty"`
-	Spine       string   `json:"spine,omitempty"`
-	Expected    *Size    `json:"expected,omitempty"`
-	Status      Status   `json:"status"`
-	Error       string   `json:"error,omitempty"`
-	Results     []Result `json:"results"`
-	Fits        []Fit    `json:"fits,omitempty"`
-	Estimate    bool     `json:"estimate,omitempty"`
-	Warnings    []string `json:"warnings,omitempty"`
-}
-
-// Report is the whole verdict on a cover (and its interior).
-type Report struct {
-	Cover       string          `json:"cover"`
-	Interior    string          `json:"interior,omitempty"`
-	InteriorFnd *InteriorInfo   `json:"interior_facts,omitempty"`
-	InteriorRes []Result        `json:"interior_results,omitempty"`
-	Tolerance   json.Number     `json:"tolerance_in"`
-	Found       *Size           `json:"found"`
-	FoundBox    string          `json:"found_box"`
-	CoverPages  int             `json:"cover_pages"`
-	FileSize    int64           `json:"file_size"`
-	PDFVersion  string          `json:"pdf_version,omitempty"`
-	PDFX        string          `json:"pdfx_version,omitempty"`
-	Printers    []PrinterReport `json:"printers"`
-	Notes       []string        `json:"notes,omitempty"`
-	Status      Status          `json:"status"`
-}
-
 // Target is one printer to check against: its layout, or why it refused.
 type Target struct {
 	Printer *paper.Printer
@@ -175,7 +131,7 @@ func CheckCover(f *Facts, targets []Target, o CheckOptions) *Report {
 	sb, sbName := SheetBox(p)
 	w, h := p.Size(sb)
 	w, h = w/PointsPerInch, h/PointsPerInch
-	r.Found, r.FoundBox = sizeOf(w, h), sbName
+	r.Found, r.FoundBox = foundSize(w, h), sbName
 	for _, t := range targets {
 		pr := checkOne(f, t, sb, w, h, tol, o)
 		r.Status = worse(r.Status, pr.Status)
@@ -200,9 +156,9 @@ func checkOne(f *Facts, t Target, sb Box, w, h, tol float64, o CheckOptions) Pri
 	}
 	l := t.Layout
 	pr.Binding, pr.Paper, pr.Pages = string(l.Binding), l.Paper, l.Pages
-	pr.Trim = sizeOf(f64(l.Trim.W), f64(l.Trim.H))
-	pr.Spine = fmtIn(f64(l.Spine))
-	pr.Expected = sizeOf(f64(l.Sheet.W), f64(l.Sheet.H))
+	pr.Trim = &Size{l.Trim.W, l.Trim.H}
+	pr.Spine = &Length{l.Spine}
+	pr.Expected = &Size{l.Sheet.W, l.Sheet.H}
 	pr.Estimate, pr.Warnings = l.Estimate(), l.Warnings
 	rules := RulesFor(t.Printer)
 	book := fmt.Sprintf("%s %s %s %d pages", l.PrinterName, l.Binding, l.Paper, l.Pages)
@@ -340,7 +296,7 @@ func uncheckable(r Result, why []string) Result {
 var guidePhrases = []string{"template layer", "out of live", "barcode location", "barcode area", "cover template", "proof overlay"}
 
 // guidesSource is KDP's template, whose legend says "Whatever is visible in
-// your digital artwork will also be visible in your printed artwork" (kdp.md §6).
+// your digital artwork will also be visible in your printed artwork".
 const guidesSource = "https://github.com/TrueBlocks/trueblocks-works/blob/main/design/kdp-cover-specs.md"
 
 // checkGuides fails a cover that still carries a template's guide text: the
@@ -409,7 +365,7 @@ func checkFonts(f *Facts, p *paper.Printer, rules FileRules, add adder) {
 		res.Rule += " (PDF/X requires it: " + rules.PDFX.Rule + ")"
 		res.Source, res.Confidence = rules.PDFX.sourceURL(p), rules.PDFX.Confidence.String()
 	} else {
-		res.Rule += " (coverkit's rule: an unembedded font is replaced by the printer's RIP; shared/specs records no printer text for it)"
+		res.Rule += " (coverkit's rule: an unembedded font is replaced by the printer's RIP; no printer publishes a rule for it)"
 		res.Confidence = paper.Unconfirmed.String()
 	}
 	switch {
@@ -562,7 +518,7 @@ func checkEncryption(f *Facts, p *paper.Printer, rules FileRules, add adder) {
 		res.Rule = "PDF/X forbids encryption (" + rules.PDFX.Rule + ")"
 		res.Source, res.Confidence = rules.PDFX.sourceURL(p), rules.PDFX.Confidence.String()
 	} else {
-		res.Rule = "coverkit's rule: a print file should open without restrictions; shared/specs records no printer text for it"
+		res.Rule = "coverkit's rule: a print file should open without restrictions; no printer publishes a rule for it"
 		res.Confidence = paper.Unconfirmed.String()
 	}
 	if !f.Encrypted {

@@ -2,7 +2,6 @@ package preflight
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -27,36 +26,16 @@ var InteriorTolerance = decimal.NewFromInt(1).Div(decimal.NewFromInt(72))
 // catalogued trim is that trim's exact value.
 const trimPlaces = 4
 
-// TrimSize is a width and height in inches, exact decimals.
-type TrimSize struct {
-	W decimal.Decimal
-	H decimal.Decimal
-}
+// TrimSize is an interior's trim: a [Size] in inches.
+type TrimSize = Size
 
 // Trim returns the size w x h inches.
 func Trim(w, h decimal.Decimal) TrimSize { return TrimSize{W: w, H: h} }
 
-// String prints the size with up to 4 decimals: "6 x 9 in".
-func (t TrimSize) String() string {
-	return fmt.Sprintf("%s x %s in", t.W.Round(trimPlaces).String(), t.H.Round(trimPlaces).String())
-}
-
-// MarshalJSON writes {"width": 6, "height": 9}: exact decimals as JSON numbers.
-func (t TrimSize) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		W json.Number `json:"width"`
-		H json.Number `json:"height"`
-	}{json.Number(t.W.String()), json.Number(t.H.String())})
-}
-
 // Spec returns the size as a trim request for [spine.Compute]: exact inches,
 // never a string to parse again.
-func (t TrimSize) Spec() paper.TrimSpec {
+func (t Size) Spec() paper.TrimSpec {
 	return paper.TrimSpec{Raw: t.W.String() + "x" + t.H.String() + "in", Width: t.W, Height: t.H, Unit: paper.Inch}
-}
-
-func (t TrimSize) near(o TrimSize, tol decimal.Decimal) bool {
-	return t.W.Sub(o.W).Abs().LessThanOrEqual(tol) && t.H.Sub(o.H).Abs().LessThanOrEqual(tol)
 }
 
 // InteriorInfo is what an interior PDF says about the book.

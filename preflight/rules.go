@@ -21,8 +21,7 @@ type FileRule struct {
 	Level      Level            // Required or Recommended
 	Source     string           // key into the printer's sources
 	URL        string           // used when Source is empty
-	Confidence paper.Confidence // as in the specs' legend
-	Spec       string           // row in shared/specs, e.g. "kdp.md P17"
+	Confidence paper.Confidence // how sure the catalogue is of the rule
 }
 
 // FileRules are a printer's cover-file rules. A nil rule means the printer
@@ -47,7 +46,7 @@ func RulesFor(p *paper.Printer) FileRules {
 		if r == nil {
 			return nil
 		}
-		fr := &FileRule{Rule: r.Rule, Level: Level(r.Level), Source: r.Source, Confidence: r.Confidence, Spec: r.Note}
+		fr := &FileRule{Rule: r.Rule, Level: Level(r.Level), Source: r.Source, Confidence: r.Confidence}
 		if numeric {
 			fr.Number = r.Number()
 		} else {

@@ -334,12 +334,7 @@ func (s *Server) check(ctx context.Context, c *checkRequest) (*preflight.Report,
 	rep := preflight.CheckCover(cover, targets, preflight.CheckOptions{Tolerance: c.tol, Catalog: s.cat})
 	rep.Cover = c.cover.name
 	if inInfo != nil {
-		rep.Interior, rep.InteriorFnd, rep.InteriorRes = in.name, inInfo, inResults
-		for _, r := range inResults {
-			if r.Status == preflight.Fail {
-				rep.Status = preflight.Fail
-			}
-		}
+		rep.AddInterior(in.name, inInfo, inResults)
 	}
 	return rep, nil
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -158,17 +157,10 @@ func runCheck(o *checkOptions) error {
 	rep := preflight.CheckCover(cover, targets, preflight.CheckOptions{Tolerance: tol, Catalog: spec.catalog})
 	rep.Cover = coverPath
 	if inInfo != nil {
-		rep.Interior, rep.InteriorFnd, rep.InteriorRes = o.spec.interior, inInfo, inResults
-		for _, r := range inResults {
-			if r.Status == preflight.Fail {
-				rep.Status = preflight.Fail
-			}
-		}
+		rep.AddInterior(o.spec.interior, inInfo, inResults)
 	}
 	if o.json {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rep); err != nil {
+		if err := rep.WriteJSON(e.stdout); err != nil {
 			return err
 		}
 	} else {
@@ -263,8 +255,8 @@ func statusWord(s preflight.Status) string {
 }
 
 func writeCheckReport(w io.Writer, rep *preflight.Report, tol decimal.Decimal) {
-	fmt.Fprintf(w, "cover %s: %d page(s), %s x %s in (%s), PDF %s, %s\n", rep.Cover, rep.CoverPages,
-		rep.Found.Width, rep.Found.Height, rep.FoundBox, rep.PDFVersion, preflight.HumanBytes(rep.FileSize))
+	fmt.Fprintf(w, "cover %s: %d page(s), %s (%s), PDF %s, %s\n", rep.Cover, rep.CoverPages,
+		rep.Found, rep.FoundBox, rep.PDFVersion, preflight.HumanBytes(rep.FileSize))
 	if rep.InteriorFnd != nil {
 		in := rep.InteriorFnd
 		fmt.Fprintf(w, "interior %s: %d pages, trim %s (from the %s)\n", rep.Interior, in.Pages, in.Trim, in.From)
@@ -284,8 +276,8 @@ func writeCheckReport(w io.Writer, rep *preflight.Report, tol decimal.Decimal) {
 			fmt.Fprintf(w, "%s: FAIL\n  %s\n", p.PrinterName, p.Error)
 			continue
 		}
-		fmt.Fprintf(w, "%s %s, %s paper, %d pages (trim %s x %s in, spine %s in, sheet %s x %s in): %s\n",
-			p.PrinterName, p.Binding, p.Paper, p.Pages, p.Trim.Width, p.Trim.Height, p.Spine, p.Expected.Width, p.Expected.Height, statusWord(p.Status))
+		fmt.Fprintf(w, "%s %s, %s paper, %d pages (trim %s, spine %s in, sheet %s): %s\n",
+			p.PrinterName, p.Binding, p.Paper, p.Pages, p.Trim, p.Spine, p.Expected, statusWord(p.Status))
 		writeResults(w, p.Results)
 		if p.Estimate {
 			fmt.Fprintf(w, "  * ESTIMATE: the layout uses UNCONFIRMED values: %s\n", strings.Join(p.Warnings, "; "))
