@@ -35,6 +35,9 @@ func TestStdoutWriteError(t *testing.T) {
 		"check " + cover + " -p kdp -t 6x9 -n 300 --json",
 		"batch " + filepath.Join(fx, "batch", "books.yaml") + " --out " + filepath.Join(dir, "batch") + " --format svg",
 		"batch " + filepath.Join(fx, "batch", "books.yaml") + " --out " + filepath.Join(dir, "batch") + " --format svg --json",
+		"earnings -p kdp -t 6x9 -n 300 --list 14.99 USD",
+		"earnings -p kdp -t 6x9 -n 300 --list 14.99 USD --json",
+		"template -p kdp -t 6x9 -n 300 -f svg --json --out " + dir,
 	} {
 		var errb bytes.Buffer
 		code := run(strings.Fields(args), strings.NewReader(""), fullWriter{}, &errb)
