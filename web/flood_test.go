@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/textproto"
+	"os"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -51,6 +52,7 @@ func TestFloodOfChecks(t *testing.T) {
 	var base runtime.MemStats
 	runtime.ReadMemStats(&base)
 	var peak atomic.Uint64
+	var peakDisk atomic.Int64
 	stop := make(chan struct{})
 	sampled := make(chan struct{})
 	go func() {
@@ -65,6 +67,9 @@ func TestFloodOfChecks(t *testing.T) {
 			runtime.ReadMemStats(&m)
 			if m.HeapInuse > peak.Load() {
 				peak.Store(m.HeapInuse)
+			}
+			if ents, err := os.ReadDir(dir); err == nil && int64(len(ents)) > peakDisk.Load() {
+				peakDisk.Store(int64(len(ents)))
 			}
 		}
 	}()
@@ -115,6 +120,14 @@ func TestFloodOfChecks(t *testing.T) {
 	}
 	if l := leftovers(t, dir); len(l) > 0 {
 		t.Errorf("temporary files left: %v", l)
+	}
+	if n := len(s.uploads); n != 0 {
+		t.Errorf("%d upload slots still taken", n)
+	}
+	if n := peakDisk.Load(); n > int64(s.o.Uploads) {
+		t.Errorf("%d uploads on disk at once, want at most %d", n, s.o.Uploads)
+	} else {
+		t.Logf("at most %d uploads on disk at once (limit %d)", n, s.o.Uploads)
 	}
 }
 

@@ -57,6 +57,10 @@ type Options struct {
 	// flood of uploads queues instead of exhausting memory (default: the
 	// number of CPUs, at least 2).
 	Workers int
+	// Uploads bounds requests whose uploads are on disk at once, so that a
+	// flood cannot fill the disk: at most Uploads x MaxUpload bytes (default
+	// 4 x Workers, at least 8). Further uploads wait for a slot.
+	Uploads int
 	// Log receives one line per internal error (os.Stderr when nil).
 	Log io.Writer
 }
@@ -67,6 +71,7 @@ type Server struct {
 	cat     *paper.Catalog
 	log     *log.Logger
 	work    chan struct{}
+	uploads chan struct{}
 	handler http.Handler
 	host    string // bound host, lower case, without brackets
 }
@@ -79,10 +84,13 @@ func New(o Options) *Server {
 	if o.Workers <= 0 {
 		o.Workers = max(2, runtime.NumCPU())
 	}
+	if o.Uploads <= 0 {
+		o.Uploads = max(8, 4*o.Workers)
+	}
 	if o.Log == nil {
 		o.Log = os.Stderr
 	}
-	s := &Server{o: o, cat: o.Catalog, log: log.New(o.Log, "coverkit: serve: ", 0), work: make(chan struct{}, o.Workers)}
+	s := &Server{o: o, cat: o.Catalog, log: log.New(o.Log, "coverkit: serve: ", 0), work: make(chan struct{}, o.Workers), uploads: make(chan struct{}, o.Uploads)}
 	if s.cat == nil {
 		s.cat = paper.Default()
 	}

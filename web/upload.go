@@ -19,8 +19,9 @@ const maxFieldBytes = 64 << 10
 // form is a request's values and uploaded files. Uploads live in temporary
 // files named by coverkit, never by the request; remove deletes them.
 type form struct {
-	values map[string]string
-	files  map[string]*upload
+	values  map[string]string
+	files   map[string]*upload
+	release func() // frees the upload slot, if one was taken
 }
 
 // upload is one uploaded file: its temporary path and the name the browser
@@ -36,10 +37,14 @@ func (f *form) get(k string) string { return strings.TrimSpace(f.values[k]) }
 // has reports whether the field was sent at all (even empty).
 func (f *form) has(k string) bool { _, ok := f.values[k]; return ok }
 
-// remove deletes every temporary file of the form.
+// remove deletes every temporary file of the form and frees its upload slot.
 func (f *form) remove() {
 	for _, u := range f.files {
 		os.Remove(u.path)
+	}
+	if f.release != nil {
+		f.release()
+		f.release = nil
 	}
 }
 
@@ -79,6 +84,12 @@ func (s *Server) readForm(w http.ResponseWriter, r *http.Request, fileFields ...
 	mr, err := r.MultipartReader()
 	if err != nil {
 		return f, s.uploadErr(err)
+	}
+	select {
+	case s.uploads <- struct{}{}:
+		f.release = func() { <-s.uploads }
+	case <-r.Context().Done():
+		return f, r.Context().Err()
 	}
 	for {
 		p, err := mr.NextPart()
