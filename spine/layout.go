@@ -108,7 +108,7 @@ func (v Value) Published() string {
 	case v.qty != nil:
 		return v.qty.String()
 	case v.rule != nil:
-		return describe(*v.rule)
+		return v.rule.Formula()
 	case v.text != "":
 		return v.text
 	}

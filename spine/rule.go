@@ -64,27 +64,6 @@ func Width(r paper.SpineRule, pages int) (decimal.Decimal, error) {
 	return in, nil
 }
 
-// describe writes a rule in words for the value trace.
-func describe(r paper.SpineRule) string {
-	switch r.Kind {
-	case paper.SpineCaliper:
-		return fmt.Sprintf("pages x %s %s", r.PerPage, r.Unit)
-	case paper.SpinePPI:
-		return fmt.Sprintf("pages / %s PPI", r.PPI)
-	case paper.SpineKnots:
-		s := "linear between"
-		for _, k := range r.Knots {
-			s += fmt.Sprintf(" %d->%s", k.Pages, k.Spine)
-		}
-		return s + " " + string(r.Unit)
-	case "round":
-		return fmt.Sprintf("round %s to a multiple of %s %s", r.Round.Mode, r.Round.Step, r.Unit)
-	case paper.SpineBands:
-		return fmt.Sprintf("page-range table (%d bands, %d-%d pages)", len(r.Bands), r.Bands[0].From, r.Bands[len(r.Bands)-1].To)
-	}
-	return r.Kind
-}
-
 // spineRuleValue evaluates the rule without tracing it (for --spine notes).
 func (c *computer) spineRuleValue(r paper.SpineRule) decimal.Decimal {
 	v, err := Width(r, c.l.Pages)

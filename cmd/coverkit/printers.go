@@ -107,34 +107,13 @@ func writePrinterList(w io.Writer, printers []*paper.Printer) {
 					kind = string(b.Kind)
 				}
 				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d-%d\t%s (%s)\t%s\n", id, name, kind, s.ID, s.Pages.Min.Value, s.Pages.Max.Value,
-					ruleSummary(s.Spine), s.Spine.Confidence, date)
+					s.Spine.Summary(), s.Spine.Confidence, date)
 				id, name, date = "", "", ""
 			}
 		}
 	}
 	tw.Flush()
 	fmt.Fprintln(w, "\nRun 'coverkit printers ID' for every value with its source.")
-}
-
-func ruleSummary(r paper.SpineRule) string {
-	var s string
-	switch r.Kind {
-	case paper.SpineCaliper:
-		s = fmt.Sprintf("pages x %s %s", r.PerPage, r.Unit)
-	case paper.SpinePPI:
-		s = fmt.Sprintf("pages / %s", r.PPI)
-	case paper.SpineKnots:
-		s = fmt.Sprintf("table of %d readings", len(r.Knots))
-	case paper.SpineBands:
-		s = fmt.Sprintf("%d page bands", len(r.Bands))
-	}
-	if r.Add != nil {
-		s += " + " + r.Add.String()
-	}
-	if r.Round != nil {
-		s += fmt.Sprintf(", %s to %s %s", r.Round.Mode, r.Round.Step, r.Unit)
-	}
-	return s
 }
 
 func writePrinterDetail(w io.Writer, p *paper.Printer) {
@@ -225,7 +204,7 @@ func writeBindingValues(t valueTable, b *paper.Binding) {
 // writeStockValues prints one paper stock's spine rule and page limits.
 func writeStockValues(t valueTable, b *paper.Binding, s *paper.Stock) {
 	fmt.Fprintf(t, "    paper %s\t%s\n", s.ID, s.Label)
-	t.row("  spine", ruleSummary(s.Spine), s.Spine.Provenance)
+	t.row("  spine", s.Spine.Summary(), s.Spine.Provenance)
 	t.row("  pages from", fmt.Sprint(s.Pages.Min.Value), s.Pages.Min.Provenance)
 	t.row("  pages to", fmt.Sprint(s.Pages.Max.Value), s.Pages.Max.Provenance)
 	tl := s.TrimLimits
@@ -297,7 +276,7 @@ func toPrinterJSON(p *paper.Printer) printerJSON {
 			if ps := p.Source(s.Spine.Source); ps != nil {
 				src = ps.URL
 			}
-			bj.Stocks = append(bj.Stocks, stockJSON{s.ID, s.Label, s.Pages.Min.Value, s.Pages.Max.Value, ruleSummary(s.Spine), s.Spine.Confidence.String(), src})
+			bj.Stocks = append(bj.Stocks, stockJSON{s.ID, s.Label, s.Pages.Min.Value, s.Pages.Max.Value, s.Spine.Summary(), s.Spine.Confidence.String(), src})
 		}
 		out.Bindings = append(out.Bindings, bj)
 	}
