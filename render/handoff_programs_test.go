@@ -39,8 +39,8 @@ var debianPackage = map[string]string{
 // scribusProbe is run by Scribus's Python scripter: for every document named
 // in CK_DOCS it prints one JSON line with what Scribus made of it, and
 // exports it to PDF as it is (the template layer does not print), and the
-// document named in CK_PRINT again with every layer printing, to show that
-// the placed template is found and drawn.
+// document named in CK_PRINT (if any) again with every layer printing, to
+// show that the placed template is found and drawn.
 const scribusProbe = `
 import json, os, scribus
 for path in os.environ["CK_DOCS"].split("\n"):
@@ -167,7 +167,7 @@ func TestHandoffInScribus(t *testing.T) {
 			paths = append(paths, p)
 		}
 	}
-	reports := runScribus(t, dir, paths, paths[len(paths)-2])
+	reports := runScribus(t, dir, paths, "")
 	const tol = 0.001 * 72 // 0.001 in, in points
 	near := func(a, b float64) bool { return math.Abs(a-b) <= tol }
 	for _, d := range docs {
@@ -250,15 +250,23 @@ func TestHandoffInScribus(t *testing.T) {
 		if ppi := sheetImagePPI(t, d.path+".pdf", sw, sh); ppi != 0 {
 			t.Errorf("%s: Scribus's export prints the template layer (%v ppi image)", name, ppi)
 		}
-		if d.path == paths[len(paths)-2] {
-			if r.PrintError != "" {
-				t.Errorf("%s: Scribus could not export with the template layer printing: %s", name, r.PrintError)
-				continue
-			}
-			if ppi := sheetImagePPI(t, d.path+".print.pdf", sw, sh); ppi < 72 {
-				t.Errorf("%s: with the template layer printing, Scribus's export holds no image of the placed template over the sheet (best %v ppi)", name, ppi)
-			}
+	}
+	// With its template layer made printing, the paperback's export shows
+	// the placed PDF. Scribus draws it with Ghostscript, which fails now and
+	// then on a loaded machine: up to three runs.
+	pb := docs[0]
+	sw, sh := f64(pb.l.Sheet.W)*72, f64(pb.l.Sheet.H)*72
+	var perr string
+	for range 3 {
+		r := runScribus(t, dir, []string{pb.path}, pb.path)[pb.path]
+		if perr = r.PrintError; perr == "" {
+			break
 		}
+	}
+	if perr != "" {
+		t.Errorf("%s: Scribus could not export with the template layer printing: %s", filepath.Base(pb.path), perr)
+	} else if ppi := sheetImagePPI(t, pb.path+".print.pdf", sw, sh); ppi < 72 {
+		t.Errorf("%s: with the template layer printing, Scribus's export holds no image of the placed template over the sheet (best %v ppi)", filepath.Base(pb.path), ppi)
 	}
 }
 
