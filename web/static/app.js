@@ -67,7 +67,7 @@ const FIELD_INPUT = { p: 'printers', trim: 'trim', pages: 'pages', binding: 'bin
 
 function clearErrors(scope) {
   document.querySelectorAll(scope + ' .error').forEach((el) => { el.hidden = true; el.textContent = ''; });
-  document.querySelectorAll(scope + ' [aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
+  document.querySelectorAll(scope + ' [aria-invalid]').forEach((el) => { el.removeAttribute('aria-invalid'); el.removeAttribute('aria-errormessage'); });
   if (scope === 'body') { $('error-general').hidden = true; }
 }
 
@@ -79,7 +79,10 @@ function showError(err, fallbackField) {
     el.textContent = text;
     el.hidden = false;
     const input = FIELD_INPUT[field] && $(FIELD_INPUT[field]);
-    if (input) input.setAttribute('aria-invalid', 'true');
+    if (input) {
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-errormessage', el.id);
+    }
     if (field === 'trim' && !$('custom-trim').hidden) $('trim-w').setAttribute('aria-invalid', 'true');
     return;
   }
