@@ -237,6 +237,8 @@ func FuzzParseProfile(f *testing.F) {
 	f.Add(b)
 	f.Add([]byte("id: x\n"))
 	f.Add([]byte("bindings: [{kind: paperback, stocks: [{spine: {kind: knots, knots: []}}]}]"))
+	f.Add([]byte("a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n"))
+	f.Add(append(append([]byte{}, b...), "\n---\nid: y\n"...))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := Parse(data, "fuzz.yaml")
 		if err == nil && p.Validate() != nil {
