@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"github.com/shopspring/decimal"
 	"image"
 	"image/png"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/shopspring/decimal"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/coverkit/coverkit/paper"

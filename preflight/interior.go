@@ -212,12 +212,25 @@ func (in InteriorInfo) MixedText() string {
 	return fmt.Sprintf("%d pages differ in size from page 1 (pages %s%s: %s)", in.MixedCount, strings.Join(pages, ", "), more, strings.Join(in.MixedSizes, "; "))
 }
 
-// fmtIn prints inches with up to 4 decimals, trailing zeros removed.
-func fmtIn(v float64) string {
-	s := fmt.Sprintf("%.4f", v)
-	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	if s == "-0" {
-		s = "0"
+// CheckInterior turns interior facts into results: every page one size, and
+// the trim agreeing with the one asked for (when asked).
+func CheckInterior(in InteriorInfo, asked *TrimSize, tol decimal.Decimal) []Result {
+	var out []Result
+	if in.MixedCount > 0 {
+		out = append(out, Result{Check: CheckInteriorSize, Status: Fail, Message: in.MixedText(),
+			Rule: "every interior page must have the same size"})
+	} else {
+		out = append(out, Result{Check: CheckInteriorSize, Status: Pass,
+			Message: fmt.Sprintf("%d pages, all %s (trim from the %s)", in.Pages, in.Trim, in.From),
+			Rule:    "every interior page must have the same size"})
 	}
-	return s
+	if asked != nil {
+		if asked.near(in.Trim, tol) {
+			out = append(out, Result{Check: CheckInteriorTr, Status: Pass, Message: "interior trim matches --trim " + asked.String()})
+		} else {
+			out = append(out, Result{Check: CheckInteriorTr, Status: Fail,
+				Message: fmt.Sprintf("interior trim is %s (from the %s) but --trim is %s", in.Trim, in.From, asked.String())})
+		}
+	}
+	return out
 }

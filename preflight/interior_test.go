@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"github.com/coverkit/coverkit/paper"
 	"strings"
 	"testing"
+
+	"github.com/coverkit/coverkit/paper"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/shopspring/decimal"

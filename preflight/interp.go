@@ -351,3 +351,22 @@ func (in *interp) inlineImage() error {
 	in.a.inlineImage(in.lx, in.res, in.g)
 	return nil
 }
+
+// advance estimates the width of shown text in text-space units: 0.5 em per
+// glyph (one byte, or two for Type0 fonts), plus character and word spacing.
+// Real widths need the font's metrics; the estimate only places text marks.
+func (g gstate) advance(s []byte) float64 {
+	n := len(s)
+	if g.twoByte {
+		n = (n + 1) / 2
+	}
+	spaces := 0
+	if !g.twoByte {
+		for _, c := range s {
+			if c == ' ' {
+				spaces++
+			}
+		}
+	}
+	return (float64(n)*(0.5*g.fontSize+g.charSp) + float64(spaces)*g.wordSp) * g.hScale
+}

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"runtime/debug"
 	"strings"
@@ -16,7 +15,6 @@ import (
 	"github.com/coverkit/coverkit/internal/userfile"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
 // Options bound the work [Read] does. The zero value means the defaults.
@@ -161,6 +159,29 @@ func Read(ctx context.Context, r io.ReadSeeker, o Options) (*Facts, error) {
 }
 
 func read(ctx context.Context, r io.ReadSeeker, size int64, o Options) (*Facts, error) {
+	xt, err := parse(ctx, r, o)
+	if err != nil {
+		return nil, err
+	}
+	f := &Facts{FileSize: size, PageCount: xt.PageCount, Encrypted: xt.Encrypt != nil}
+	if xt.HeaderVersion != nil {
+		f.Version = xt.VersionString()
+	}
+	if err := readPages(xt, f); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrLimit, err)
+	}
+	readDocInfo(xt, f)
+	if err := analyse(ctx, xt, f, o); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// parse reads the PDF's structure with pdfcpu under o's limits.
+func parse(ctx context.Context, r io.ReadSeeker, o Options) (*model.XRefTable, error) {
 	disableConfigDir.Do(func() {
 		// pdfcpu would otherwise create a configuration directory in the
 		// user's home on first use; preflight needs none of it.
@@ -189,7 +210,7 @@ func read(ctx context.Context, r io.ReadSeeker, size int64, o Options) (*Facts, 
 		return nil, fmt.Errorf("%w: %d objects is more than the %d-object limit", ErrLimit, len(xt.Table), o.MaxObjects)
 	}
 	if err := xt.EnsurePageCount(); err != nil {
-		return nil, fmt.Errorf("%w: page count: %v", ErrDamaged, err)
+		return nil, fmt.Errorf("%w: page count: %w", ErrDamaged, err)
 	}
 	if xt.PageCount <= 0 {
 		return nil, fmt.Errorf("%w: the document has no pages", ErrEmpty)
@@ -197,42 +218,11 @@ func read(ctx context.Context, r io.ReadSeeker, size int64, o Options) (*Facts, 
 	if xt.PageCount > o.MaxPages {
 		return nil, fmt.Errorf("%w: %d pages is more than the %d-page limit", ErrLimit, xt.PageCount, o.MaxPages)
 	}
-	f := &Facts{FileSize: size, PageCount: xt.PageCount, Encrypted: xt.Encrypt != nil}
-	if xt.HeaderVersion != nil {
-		f.Version = xt.VersionString()
-	}
-	pbs, err := xt.PageBoundaries(nil)
-	if err != nil {
-		return nil, fmt.Errorf("%w: page boxes: %v", ErrDamaged, err)
-	}
-	if len(pbs) != xt.PageCount {
-		return nil, fmt.Errorf("%w: page tree lists %d pages, found %d", ErrDamaged, xt.PageCount, len(pbs))
-	}
-	units, err := userUnits(xt)
-	if err != nil {
-		return nil, err
-	}
-	for i, pb := range pbs {
-		p := Page{Number: i + 1, Rotate: ((pb.Rot % 360) + 360) % 360}
-		if len(units) == len(pbs) {
-			p.UserUnit = units[i]
-		}
-		if pb.Media == nil || pb.Media.Rect == nil {
-			return nil, fmt.Errorf("%w: page %d has no MediaBox", ErrDamaged, i+1)
-		}
-		p.MediaBox = box(pb.Media.Rect)
-		p.CropBox = optBox(pb.Crop)
-		p.TrimBox = optBox(pb.Trim)
-		p.BleedBox = optBox(pb.Bleed)
-		if err := checkBoxes(p); err != nil {
-			return nil, err
-		}
-		f.Pages = append(f.Pages, p)
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrLimit, err)
-	}
-	readDocInfo(xt, f)
+	return xt, nil
+}
+
+// analyse reads the painted content of the first o.ContentPages pages.
+func analyse(ctx context.Context, xt *model.XRefTable, f *Facts, o Options) error {
 	n := o.ContentPages
 	if n < 0 || n > f.PageCount {
 		n = f.PageCount
@@ -243,12 +233,12 @@ func read(ctx context.Context, r io.ReadSeeker, size int64, o Options) (*Facts, 
 	a := &analyser{ctx: ctx, xt: xt, f: f, o: o, fonts: map[string]*Font{}}
 	for i := 1; i <= n; i++ {
 		if err := a.analysePage(i); err != nil {
-			return nil, err
+			return err
 		}
 		f.ContentPages = i
 	}
 	a.finish()
-	return f, nil
+	return nil
 }
 
 // countObjects refuses a file with more than max "endobj" keywords before the
@@ -295,227 +285,13 @@ func damagedPanic(p any) error {
 func classify(ctx context.Context, err error) error {
 	switch {
 	case errors.Is(err, pdfcpu.ErrWrongPassword):
-		return fmt.Errorf("%w (%v)", ErrEncrypted, err)
+		return fmt.Errorf("%w (%w)", ErrEncrypted, err)
 	case ctx.Err() != nil:
-		return fmt.Errorf("%w: %v", ErrLimit, ctx.Err())
+		return fmt.Errorf("%w: %w", ErrLimit, ctx.Err())
 	case strings.Contains(strings.ToLower(err.Error()), "limit"):
-		return fmt.Errorf("%w: %v", ErrLimit, err)
+		return fmt.Errorf("%w: %w", ErrLimit, err)
 	case strings.Contains(strings.ToLower(err.Error()), "password"), strings.Contains(strings.ToLower(err.Error()), "encrypt"):
-		return fmt.Errorf("%w (%v)", ErrEncrypted, err)
+		return fmt.Errorf("%w (%w)", ErrEncrypted, err)
 	}
-	return fmt.Errorf("%w: %v", ErrDamaged, err)
-}
-
-// maxUserUnit bounds /UserUnit: Acrobat's limit, a unit of about 26 m.
-const maxUserUnit = 75000
-
-// userUnits walks the page tree once and returns each page's /UserUnit (0
-// when absent), in page order; nil when the tree cannot be walked (the page
-// boxes are read by pdfcpu, which reports a damaged tree). A /UserUnit that is
-// not a positive number up to maxUserUnit is an error.
-func userUnits(xt *model.XRefTable) ([]float64, error) {
-	root, err := xt.Pages()
-	if err != nil || root == nil {
-		return nil, nil
-	}
-	out := make([]float64, 0, xt.PageCount)
-	seen := map[int]bool{}
-	var walk func(o types.Object, depth int) error
-	walk = func(o types.Object, depth int) error {
-		if depth > 64 || len(out) > xt.PageCount {
-			return nil
-		}
-		if ir, ok := o.(types.IndirectRef); ok {
-			if seen[ir.ObjectNumber.Value()] {
-				return nil
-			}
-			seen[ir.ObjectNumber.Value()] = true
-		}
-		d, err := xt.DereferenceDict(o)
-		if err != nil || d == nil {
-			return nil
-		}
-		if kids, ok := d.Find("Kids"); ok {
-			arr, err := xt.DereferenceArray(kids)
-			if err != nil {
-				return nil
-			}
-			for _, k := range arr {
-				if err := walk(k, depth+1); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-		u := 0.0
-		if v, ok := d.Find("UserUnit"); ok {
-			n, isNum := number(xt, v)
-			if !isNum || math.IsNaN(n) || n <= 0 || n > maxUserUnit {
-				return fmt.Errorf("%w: page %d's /UserUnit %v is not a positive number up to %d", ErrDamaged, len(out)+1, v, maxUserUnit)
-			}
-			u = n
-		}
-		out = append(out, u)
-		return nil
-	}
-	if err := walk(*root, 0); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// number reads a PDF number object.
-func number(xt *model.XRefTable, o types.Object) (float64, bool) {
-	o, err := xt.Dereference(o)
-	if err != nil {
-		return 0, false
-	}
-	switch v := o.(type) {
-	case types.Integer:
-		return float64(v), true
-	case types.Float:
-		return float64(v), true
-	}
-	return 0, false
-}
-
-// checkBoxes refuses a page whose boxes are not finite, in-range sizes, so
-// that every number read from the file can become a decimal.
-func checkBoxes(p Page) error {
-	for _, b := range []struct {
-		name string
-		box  *Box
-	}{{"MediaBox", &p.MediaBox}, {"CropBox", p.CropBox}, {"TrimBox", p.TrimBox}, {"BleedBox", p.BleedBox}} {
-		if b.box == nil {
-			continue
-		}
-		x := *b.box
-		for _, v := range []float64{x.LLX, x.LLY, x.URX, x.URY} {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return fmt.Errorf("%w: page %d's %s holds a number that is not finite (NaN or infinity)", ErrDamaged, p.Number, b.name)
-			}
-			if math.Abs(v) > maxCoord {
-				return fmt.Errorf("%w: page %d's %s [%g %g %g %g] reaches beyond %g units", ErrDamaged, p.Number, b.name, x.LLX, x.LLY, x.URX, x.URY, float64(maxCoord))
-			}
-		}
-		w, h := x.W()*p.unit(), x.H()*p.unit()
-		if b.name != "MediaBox" {
-			continue
-		}
-		if w <= 0 || h <= 0 {
-			return fmt.Errorf("%w: page %d has an empty MediaBox (%g x %g pt)", ErrDamaged, p.Number, w, h)
-		}
-		if w < minPagePoints || h < minPagePoints {
-			return fmt.Errorf("%w: page %d's MediaBox is %g x %g pt, smaller than any page (PDF's minimum is %d units a side)", ErrDamaged, p.Number, w, h, minPagePoints)
-		}
-		if w > maxPagePoints || h > maxPagePoints {
-			return fmt.Errorf("%w: page %d's MediaBox is %s x %s in, larger than any printable page (at most %d in a side)", ErrDamaged, p.Number, fmtIn(w/PointsPerInch), fmtIn(h/PointsPerInch), int(maxPagePoints/PointsPerInch))
-		}
-	}
-	return nil
-}
-
-// minPagePoints is PDF's smallest page side (ISO 32000-1 Annex C: 3 units).
-const minPagePoints = 3
-
-// maxCoord bounds a box coordinate (PDF's own implementation limit for reals
-// is about 3.4e38; no page reaches a thousandth of this).
-const maxCoord = 1e7
-
-func box(r *types.Rectangle) Box {
-	return Box{r.LL.X, r.LL.Y, r.UR.X, r.UR.Y}.Norm()
-}
-
-func optBox(b *model.Box) *Box {
-	if b == nil || b.Rect == nil {
-		return nil
-	}
-	x := box(b.Rect)
-	return &x
-}
-
-// readDocInfo reads the PDF/X declaration: GTS_PDFXVersion from the Info
-// dictionary or XMP metadata, and the catalogue's OutputIntents.
-func readDocInfo(xt *model.XRefTable, f *Facts) {
-	if xt.Info != nil {
-		if d, err := xt.DereferenceDict(*xt.Info); err == nil && d != nil {
-			if o, ok := d.Find("GTS_PDFXVersion"); ok {
-				if s, err := xt.DereferenceText(o); err == nil {
-					f.PDFXVersion = strings.TrimSpace(s)
-				}
-			}
-			// PDF/X-1a:2001 declares GTS_PDFXVersion (PDF/X-1:2001) and its
-			// level in GTS_PDFXConformance (PDF/X-1a:2001), ISO 15930-1: the
-			// level is what printers name.
-			if strings.HasPrefix(f.PDFXVersion, "PDF/X-1:") {
-				if o, ok := d.Find("GTS_PDFXConformance"); ok {
-					if s, err := xt.DereferenceText(o); err == nil && strings.TrimSpace(s) != "" {
-						f.PDFXVersion = strings.TrimSpace(s)
-					}
-				}
-			}
-		}
-	}
-	cat, err := xt.Catalog()
-	if err != nil || cat == nil {
-		return
-	}
-	if o, ok := cat.Find("OutputIntents"); ok {
-		if arr, err := xt.DereferenceArray(o); err == nil {
-			for i, e := range arr {
-				if i >= 16 {
-					break
-				}
-				d, err := xt.DereferenceDict(e)
-				if err != nil || d == nil {
-					continue
-				}
-				oi := OutputIntent{}
-				if s := d.NameEntry("S"); s != nil {
-					oi.Subtype = *s
-				}
-				if o, ok := d.Find("OutputConditionIdentifier"); ok {
-					if s, err := xt.DereferenceText(o); err == nil {
-						oi.Identifier = s
-					}
-				}
-				_, oi.HasProfile = d.Find("DestOutputProfile")
-				f.OutputIntents = append(f.OutputIntents, oi)
-			}
-		}
-	}
-	if f.PDFXVersion == "" {
-		if o, ok := cat.Find("Metadata"); ok {
-			if sd, _, err := xt.DereferenceStreamDict(o); err == nil && sd != nil {
-				if err := sd.DecodeWithLimit(16 << 20); err == nil {
-					f.PDFXVersion = xmpPDFX(sd.Content)
-				}
-			}
-		}
-	}
-}
-
-// xmpPDFX finds pdfxid:GTS_PDFXVersion (element or attribute form) in XMP.
-func xmpPDFX(b []byte) string {
-	s := string(b)
-	i := strings.Index(s, "GTS_PDFXVersion")
-	if i < 0 {
-		return ""
-	}
-	rest := s[i+len("GTS_PDFXVersion"):]
-	switch {
-	case strings.HasPrefix(rest, ">"):
-		if j := strings.Index(rest, "<"); j > 0 {
-			return strings.TrimSpace(rest[1:j])
-		}
-	case strings.HasPrefix(strings.TrimLeft(rest, " "), "="):
-		rest = strings.TrimLeft(strings.TrimLeft(rest, " ")[1:], " ")
-		if len(rest) > 1 {
-			q := rest[0]
-			if j := strings.IndexByte(rest[1:], q); j >= 0 {
-				return strings.TrimSpace(rest[1 : j+1])
-			}
-		}
-	}
-	return ""
+	return fmt.Errorf("%w: %w", ErrDamaged, err)
 }
