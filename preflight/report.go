@@ -76,8 +76,8 @@ type PrinterReport struct {
 type Report struct {
 	Cover       string          `json:"cover"`
 	Interior    string          `json:"interior,omitempty"`
-	InteriorFnd *InteriorInfo   `json:"interior_facts,omitempty"`
-	InteriorRes []Result        `json:"interior_results,omitempty"`
+	InteriorFacts *InteriorInfo   `json:"interior_facts,omitempty"`
+	InteriorResults []Result        `json:"interior_results,omitempty"`
 	Tolerance   json.Number     `json:"tolerance_in"`
 	Found       *Size           `json:"found"`
 	FoundBox    string          `json:"found_box"`
@@ -93,7 +93,7 @@ type Report struct {
 // AddInterior records the interior read from path and its checks in the
 // report: a failed interior check fails the report.
 func (r *Report) AddInterior(path string, info *InteriorInfo, results []Result) {
-	r.Interior, r.InteriorFnd, r.InteriorRes = path, info, results
+	r.Interior, r.InteriorFacts, r.InteriorResults = path, info, results
 	for _, res := range results {
 		if res.Status == Fail {
 			r.Status = Fail

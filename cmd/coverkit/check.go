@@ -257,18 +257,18 @@ func statusWord(s preflight.Status) string {
 func writeCheckReport(w io.Writer, rep *preflight.Report, tol decimal.Decimal) {
 	fmt.Fprintf(w, "cover %s: %d page(s), %s (%s), PDF %s, %s\n", rep.Cover, rep.CoverPages,
 		rep.Found, rep.FoundBox, rep.PDFVersion, preflight.HumanBytes(rep.FileSize))
-	if rep.InteriorFnd != nil {
-		in := rep.InteriorFnd
+	if rep.InteriorFacts != nil {
+		in := rep.InteriorFacts
 		fmt.Fprintf(w, "interior %s: %d pages, trim %s (from the %s)\n", rep.Interior, in.Pages, in.Trim, in.From)
 		for _, n := range in.Notes {
 			fmt.Fprintf(w, "  note: %s\n", n)
 		}
 	}
 	fmt.Fprintf(w, "tolerance: %s in (%s pt)\n", tol.Round(4).String(), paper.FromInches(tol, paper.Point).Round(2).String())
-	if len(rep.InteriorRes) > 0 {
+	if len(rep.InteriorResults) > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, "Interior")
-		writeResults(w, rep.InteriorRes)
+		writeResults(w, rep.InteriorResults)
 	}
 	for _, p := range rep.Printers {
 		fmt.Fprintln(w)
