@@ -74,20 +74,20 @@ type PrinterReport struct {
 // Report is the whole verdict on a cover (and its interior). Lengths are
 // inches, exact decimals written as JSON numbers.
 type Report struct {
-	Cover       string          `json:"cover"`
-	Interior    string          `json:"interior,omitempty"`
-	InteriorFacts *InteriorInfo   `json:"interior_facts,omitempty"`
+	Cover           string          `json:"cover"`
+	Interior        string          `json:"interior,omitempty"`
+	InteriorFacts   *InteriorInfo   `json:"interior_facts,omitempty"`
 	InteriorResults []Result        `json:"interior_results,omitempty"`
-	Tolerance   json.Number     `json:"tolerance_in"`
-	Found       *Size           `json:"found"`
-	FoundBox    string          `json:"found_box"`
-	CoverPages  int             `json:"cover_pages"`
-	FileSize    int64           `json:"file_size"`
-	PDFVersion  string          `json:"pdf_version,omitempty"`
-	PDFX        string          `json:"pdfx_version,omitempty"`
-	Printers    []PrinterReport `json:"printers"`
-	Notes       []string        `json:"notes,omitempty"`
-	Status      Status          `json:"status"`
+	Tolerance       json.Number     `json:"tolerance_in"`
+	Found           *Size           `json:"found"`
+	FoundBox        string          `json:"found_box"`
+	CoverPages      int             `json:"cover_pages"`
+	FileSize        int64           `json:"file_size"`
+	PDFVersion      string          `json:"pdf_version,omitempty"`
+	PDFX            string          `json:"pdfx_version,omitempty"`
+	Printers        []PrinterReport `json:"printers"`
+	Notes           []string        `json:"notes,omitempty"`
+	Status          Status          `json:"status"`
 }
 
 // AddInterior records the interior read from path and its checks in the
