@@ -22,6 +22,13 @@ func FuzzReadPDF(f *testing.F) {
 	f.Add([]byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R/Resources<<>>>>endobj 4 0 obj<</Length 44>>stream\nq 1 0 0 1 0 0 cm BT /F1 12 Tf (Hi) Tj ET Q\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"))
 	f.Add([]byte("%PDF-1.7\n"))
 	f.Add([]byte("not a pdf"))
+	// Numbers at the edges (issue 9 items 8, 10, 13): a NaN box, a unit,
+	// a stream that does not decode, forms drawing themselves.
+	f.Add(onePage(612, 792, "/CropBox [0 0 NaN 792]", stream("", []byte("0 0 1 1 re f"))))
+	f.Add(onePage(465, 333, "/UserUnit 2 /TrimBox [4.5 4.5 460.5 328.5]", stream("", []byte("0 0 1 1 re f"))))
+	f.Add(onePage(612, 792, "", stream("/Filter /FlateDecode", []byte("x\x9c garbage"))))
+	f.Add(onePage(612, 792, "/Resources << /XObject << /F 5 0 R >> >>", stream("", []byte("/F Do")),
+		stream("/Type /XObject /Subtype /Form /BBox [0 0 9 9] /Resources << /XObject << /F 5 0 R >> >>", []byte("/F Do 0 0 1 1 re f"))))
 	kdp := cat.Printer("kdp")
 	f.Fuzz(func(t *testing.T, b []byte) {
 		o := Options{MaxBytes: 4 << 20, MaxPages: 50, MaxObjects: 20000, MaxOps: 100000, Timeout: 5 * time.Second}
