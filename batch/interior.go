@@ -47,8 +47,8 @@ func (j *job) resolveInterior() error {
 // (nil when the interior has none).
 func (j *job) readInterior(stamp *InteriorStamp) (*paper.TrimSpec, error) {
 	b, r := j.b, j.r
-	if o := oldStamp(j.old); !r.o.Force && o != nil && o.Path == stamp.Path && o.Size == stamp.Size && o.ModTime == stamp.ModTime && o.Pages > 0 {
-		stamp.Pages, stamp.Trim = o.Pages, o.Trim
+	if o := oldStamp(j.old); !r.o.Force && o != nil && o.Path == stamp.Path && o.Size == stamp.Size && o.ModTime == stamp.ModTime && o.Pages > 0 && o.Reader == interiorReader {
+		stamp.Pages, stamp.Trim, stamp.Reader = o.Pages, o.Trim, o.Reader
 		if o.Trim == "" {
 			return nil, nil
 		}
@@ -66,7 +66,7 @@ func (j *job) readInterior(stamp *InteriorStamp) (*paper.TrimSpec, error) {
 	if in.Pages < 1 || in.Pages > paper.MaxPages {
 		return nil, b.fail("interior", "%s has %d pages (want 1 to %d)", b.Interior, in.Pages, paper.MaxPages)
 	}
-	stamp.Pages = in.Pages
+	stamp.Pages, stamp.Reader = in.Pages, interiorReader
 	if in.Trim != nil {
 		stamp.Trim = in.Trim.Raw
 	}

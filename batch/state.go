@@ -111,7 +111,14 @@ type InteriorStamp struct {
 	ModTime int64  `json:"mtime_ns"`
 	Pages   int    `json:"pages"`
 	Trim    string `json:"trim,omitempty"`
+	// Reader is the interior reader's version the trim was read with: a stamp
+	// from an older reader (which took a bled MediaBox as the trim) is read
+	// again.
+	Reader int `json:"reader,omitempty"`
 }
+
+// interiorReader is the version of preflight.ReadInterior's trim rule.
+const interiorReader = 2
 
 // BookStatePath is the path of book id's state file under out.
 func BookStatePath(out, id string) string {
