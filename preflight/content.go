@@ -214,7 +214,7 @@ func (a *analyser) contents(d types.Dict) ([]byte, error) {
 			}
 		}
 	default:
-		return nil, errors.New("Contents is neither a stream nor an array")
+		return nil, errors.New("the page's /Contents is neither a stream nor an array")
 	}
 	return out, nil
 }

@@ -94,8 +94,3 @@ func placeImage(t testing.TB, pdf *fpdf.Fpdf, name string, w, h int, gray bool, 
 	pdf.RegisterImageOptionsReader(name, opt, &buf)
 	pdf.ImageOptions(name, x, y, wIn, hIn, false, opt, 0, "")
 }
-
-// setBox sets a page box from an inset (inches) of the w x h page on each side.
-func setBox(pdf *fpdf.Fpdf, kind string, w, h, left, bottom, right, top float64) {
-	pdf.SetPageBox(kind, left, bottom, w-left-right, h-bottom-top)
-}

@@ -34,8 +34,8 @@ func Trim(w, h decimal.Decimal) TrimSize { return TrimSize{W: w, H: h} }
 
 // Spec returns the size as a trim request for [spine.Compute]: exact inches,
 // never a string to parse again.
-func (t Size) Spec() paper.TrimSpec {
-	return paper.TrimSpec{Raw: t.W.String() + "x" + t.H.String() + "in", Width: t.W, Height: t.H, Unit: paper.Inch}
+func (s Size) Spec() paper.TrimSpec {
+	return paper.TrimSpec{Raw: s.W.String() + "x" + s.H.String() + "in", Width: s.W, Height: s.H, Unit: paper.Inch}
 }
 
 // InteriorInfo is what an interior PDF says about the book.

@@ -55,12 +55,6 @@ func onePage(w, h float64, pageExtra, content string, more ...string) []byte {
 	return rawPDF(append(objs, more...)...)
 }
 
-// sheetPoints is a layout's sheet in points.
-func sheetPoints(t testing.TB, printer, binding, stock, trim string, pages int) (w, h float64) {
-	l := layout(t, printer, binding, stock, trim, pages)
-	return fl(l.Sheet.W) * 72, fl(l.Sheet.H) * 72
-}
-
 func TestRawPDFReads(t *testing.T) {
 	b := onePage(612, 792, "", stream("", []byte("0 0 10 10 re f")))
 	f, err := readBytes(t, b, Options{})
