@@ -160,6 +160,7 @@ func (a *analyser) analysePage(n int) error {
 	content, err := a.contents(d)
 	if err != nil {
 		a.incomplete(gapStream, "page %d's content stream could not be read (%v)", n, err)
+		a.f.unreadPage1 = a.f.unreadPage1 || n == 1
 		a.estimateImages(res, n)
 		return nil
 	}

@@ -172,6 +172,10 @@ type Facts struct {
 	// forms nested too deep), one entry per reason: the checks that read
 	// painted content warn that they could not be carried out.
 	Incomplete []string `json:"incomplete,omitempty"`
+	// unreadPage1 is true when page 1's own content stream did not decode
+	// (within the limits): [Stamp] then refuses, as the PDF library would
+	// decode it without them.
+	unreadPage1 bool
 	// Notes say what could not be read and was estimated or skipped.
 	Notes []string `json:"notes,omitempty"`
 }

@@ -51,3 +51,19 @@ func TestObjectLimit(t *testing.T) {
 		t.Errorf("40 objects, limit 50: %v", err)
 	}
 }
+
+// The overlay is not stamped on a cover whose page content does not decode
+// within the limits: the PDF library would decode it with its own 512 MB
+// limit (2 GB of memory for a 1 MB zip bomb).
+func TestStampRefusesBomb(t *testing.T) {
+	bomb := onePage(612, 792, "", stream("/Filter /FlateDecode", flate(bytes.Repeat([]byte(" "), maxDecodeBytes+1<<20))))
+	ov := onePage(612, 792, "", stream("", []byte("0 0 1 1 re f")))
+	var out bytes.Buffer
+	err := Stamp(bytes.NewReader(bomb), ov, &out)
+	if !errors.Is(err, ErrLimit) || !strings.Contains(err.Error(), "decodes to more than 32 MB") || out.Len() > 0 {
+		t.Errorf("%v (%d bytes written)", err, out.Len())
+	}
+	if err := Stamp(bytes.NewReader(ov), ov, &out); err != nil || out.Len() == 0 {
+		t.Errorf("plain cover: %v", err)
+	}
+}

@@ -2,6 +2,7 @@ package preflight
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -29,6 +30,9 @@ func StampWithPassword(cover io.ReadSeeker, overlay []byte, w io.Writer, passwor
 			err = fmt.Errorf("stamp overlay: %w", damagedPanic(r))
 		}
 	}()
+	if err := stampable(cover, password); err != nil {
+		return fmt.Errorf("stamp overlay: %w", err)
+	}
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationRelaxed
 	conf.Limits.MaxDecodeBytes = maxDecodeBytes
@@ -42,6 +46,23 @@ func StampWithPassword(cover io.ReadSeeker, overlay []byte, w io.Writer, passwor
 			return fmt.Errorf("stamp overlay: the cover's permissions forbid changing it; give its owner password to write a proof: %w", err)
 		}
 		return fmt.Errorf("stamp overlay: %w", err)
+	}
+	return nil
+}
+
+// stampable reads the cover under preflight's limits first: the PDF library
+// rewrites page 1's content stream when it stamps, decoding it with a limit
+// of its own (512 MB, two gigabytes of memory for a 1 MB zip bomb).
+func stampable(cover io.ReadSeeker, password string) error {
+	f, err := Read(context.Background(), cover, Options{Password: password})
+	if err != nil {
+		return err
+	}
+	if _, err := cover.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	if f.unreadPage1 {
+		return fmt.Errorf("%w: %s", ErrLimit, f.Incomplete[0])
 	}
 	return nil
 }
