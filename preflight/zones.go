@@ -26,32 +26,36 @@ func checkZones(f *Facts, l *spine.Layout, sb Box, sizeOK bool, add adder) {
 			bcRes.Source, bcRes.Confidence = v.Source.URL, v.Confidence.String()
 		}
 	}
-	if f.ContentPages == 0 || f.Pages[0].Rotate != 0 {
-		why := "the content was not analysed"
-		if f.ContentPages > 0 {
-			why = "the page is rotated"
-		}
-		stRes.Status, stRes.Message = Skip, why
+	skip := func(spineWhy, barcodeWhy string) {
+		stRes.Status, stRes.Message = Skip, spineWhy
 		add(stRes)
 		if l.BarcodeByPrinter {
-			bcRes.Status, bcRes.Message = Skip, why
+			bcRes.Status, bcRes.Message = Skip, barcodeWhy
 			add(bcRes)
 		}
-		return
 	}
-	if !sizeOK {
-		stRes.Status, stRes.Message = Skip, "not checked: the cover is the wrong size, so its spine is not where the layout puts it"
-		add(stRes)
+	switch {
+	case f.ContentPages == 0:
+		skip("the content was not analysed", "the content was not analysed")
+	case f.Pages[0].Rotate != 0:
+		skip("the page is rotated", "the page is rotated")
+	case !sizeOK:
+		skip("not checked: the cover is the wrong size, so its spine is not where the layout puts it", "not checked: the cover is the wrong size")
+	default:
+		add(spineText(f, l, sb, stRes))
 		if l.BarcodeByPrinter {
-			bcRes.Status, bcRes.Message = Skip, "not checked: the cover is the wrong size"
-			add(bcRes)
+			add(barcodeBox(f, l, sb, bcRes))
 		}
-		return
 	}
+}
+
+// spineText finds text drawn in the spine and judges it by the layout's
+// spine-text rule.
+func spineText(f *Facts, l *spine.Layout, sb Box, r Result) Result {
+	st := l.SpineText
 	sz, _ := l.Zone(spine.ZoneSpine)
-	texts := f.MarksIn(1, zoneBox(sz, sb, f.Pages[0]), false)
 	var words []string
-	for _, m := range texts {
+	for _, m := range f.MarksIn(1, zoneBox(sz, sb, f.Pages[0]), false) {
 		if m.Kind == MarkText {
 			words = append(words, fmt.Sprintf("%q", m.Text))
 		}
@@ -59,37 +63,38 @@ func checkZones(f *Facts, l *spine.Layout, sb Box, sizeOK bool, add adder) {
 	words = dedupe(words)
 	switch {
 	case len(words) > 0 && !st.Allowed:
-		stRes.Status = Fail
-		stRes.Message = fmt.Sprintf("text drawn in the spine (%s), but %s", strings.Join(limit(words, 3), ", "), st.Reason)
+		r.Status = Fail
+		r.Message = fmt.Sprintf("text drawn in the spine (%s), but %s", strings.Join(limit(words, 3), ", "), st.Reason)
 	case len(words) > 0:
-		stRes.Status, stRes.Message = Pass, fmt.Sprintf("spine text (%s) allowed: %s", strings.Join(limit(words, 3), ", "), st.Reason)
+		r.Status, r.Message = Pass, fmt.Sprintf("spine text (%s) allowed: %s", strings.Join(limit(words, 3), ", "), st.Reason)
 	case !st.Allowed:
-		stRes.Status, stRes.Message = Pass, "no text in the spine, as required: "+st.Reason
+		r.Status, r.Message = Pass, "no text in the spine, as required: "+st.Reason
 	default:
-		stRes.Status, stRes.Message = Pass, "no text in the spine ("+st.Reason+")"
+		r.Status, r.Message = Pass, "no text in the spine ("+st.Reason+")"
 	}
-	add(stRes)
+	return r
+}
 
-	if !l.BarcodeByPrinter {
-		return
-	}
+// barcodeBox warns about content in the box where the printer prints its
+// barcode.
+func barcodeBox(f *Facts, l *spine.Layout, sb Box, r Result) Result {
 	bz, _ := l.Zone(spine.ZoneBarcode)
 	marks := f.MarksIn(1, zoneBox(bz, sb, f.Pages[0]), true)
 	if len(marks) == 0 {
-		bcRes.Status = Pass
-		bcRes.Message = fmt.Sprintf("the %s x %s in barcode box is clear", fmtIn(f64(bz.W)), fmtIn(f64(bz.H)))
-	} else {
-		kinds := map[string]int{}
-		for _, m := range marks {
-			kinds[m.Kind]++
-		}
-		var parts []string
-		for _, k := range sortedKeys(kinds) {
-			parts = append(parts, fmt.Sprintf("%d %s", kinds[k], k))
-		}
-		bcRes.Status = Warn
-		bcRes.Message = fmt.Sprintf("content drawn in the %s x %s in barcode box (%s); %s prints its barcode there unless you say your cover has one",
-			fmtIn(f64(bz.W)), fmtIn(f64(bz.H)), strings.Join(parts, ", "), l.PrinterName)
+		r.Status = Pass
+		r.Message = fmt.Sprintf("the %s x %s in barcode box is clear", fmtIn(f64(bz.W)), fmtIn(f64(bz.H)))
+		return r
 	}
-	add(bcRes)
+	kinds := map[string]int{}
+	for _, m := range marks {
+		kinds[m.Kind]++
+	}
+	var parts []string
+	for _, k := range sortedKeys(kinds) {
+		parts = append(parts, fmt.Sprintf("%d %s", kinds[k], k))
+	}
+	r.Status = Warn
+	r.Message = fmt.Sprintf("content drawn in the %s x %s in barcode box (%s); %s prints its barcode there unless you say your cover has one",
+		fmtIn(f64(bz.W)), fmtIn(f64(bz.H)), strings.Join(parts, ", "), l.PrinterName)
+	return r
 }
