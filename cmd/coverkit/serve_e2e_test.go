@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/chromedp"
 	"github.com/coverkit/coverkit/preflight"
 	"github.com/coverkit/coverkit/web"
@@ -192,15 +194,25 @@ func TestServeInChromium(t *testing.T) {
 
 	// The previews are drawn, and a PDF template downloads with the sheet as its page.
 	poll(t, ctx, `[...document.querySelectorAll('#previews img')].filter(i => i.complete && i.naturalWidth > 0).length === 2`)
-	pdfB64 := eval[string](t, ctx, `(async () => {
-		const a = document.querySelector('#previews figure[data-printer=kdp] a[data-format=pdf]');
-		const b = new Uint8Array(await (await fetch(a.href)).arrayBuffer());
-		let s = ''; for (const c of b) s += String.fromCharCode(c);
-		return btoa(s);
-	})()`, chromedp.EvalAwaitPromise)
-	pdfBytes, err := base64.StdEncoding.DecodeString(pdfB64)
-	if err != nil {
-		t.Fatal(err)
+	downloads := t.TempDir()
+	step(t, ctx, "download the KDP PDF template",
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads})
+			return err
+		}),
+		chromedp.Click(chromedp.CSS(`#previews figure[data-printer=kdp] a[data-format=pdf]`)),
+	)
+	pdfPath := filepath.Join(downloads, "kdp_paperback_6x9_300pp_cream.pdf")
+	var pdfBytes []byte
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if b, err := os.ReadFile(pdfPath); err == nil && bytes.HasSuffix(bytes.TrimSpace(b), []byte("%%EOF")) {
+			pdfBytes = b
+			break
+		}
+	}
+	if pdfBytes == nil {
+		ents, _ := os.ReadDir(downloads)
+		t.Fatalf("no %s downloaded (folder holds %v)", filepath.Base(pdfPath), ents)
 	}
 	facts, err := preflight.Read(context.Background(), bytes.NewReader(pdfBytes), preflight.Options{SkipContent: true})
 	if err != nil {
