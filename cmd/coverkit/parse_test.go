@@ -98,3 +98,55 @@ func parsePrinters(e *env) func(string) (string, error) {
 		return s, err
 	}
 }
+
+// Options to output for printers, check and barcode: the run function with
+// options set directly, its stdout and its error.
+func TestCommandsRun(t *testing.T) {
+	dir := t.TempDir()
+	cover := "../../fixtures/preflight/cover-kdp-6x9-white-300.pdf"
+	tests := []struct {
+		name    string
+		run     func(e *env) error
+		want    []string
+		wantErr string
+	}{
+		{"printers", func(e *env) error { return runPrinters(&printersOptions{env: e}) },
+			[]string{"kdp", "ingramspark", "lulu"}, ""},
+		{"printers one", func(e *env) error { return runPrinters(&printersOptions{env: e, printers: []string{"kdp"}}) },
+			[]string{"Amazon KDP (kdp)", "sources:"}, ""},
+		{"printers unknown", func(e *env) error { return runPrinters(&printersOptions{env: e, printers: []string{"nope"}}) },
+			nil, `unknown printer "nope"`},
+		// kdp.md section 5: 6x9 in, 300 pages, white is a 12.9256 x 9.25 in sheet.
+		{"check pass", func(e *env) error {
+			o := &checkOptions{env: e, cover: cover, tolerance: "1pt"}
+			o.spec = specFlags{printers: []string{"kdp"}, binding: "paperback", paper: "white", direction: "ltr", pages: 300}
+			o.spec.trim.Set("6x9")
+			return runCheck(o)
+		}, []string{"expected 12.9256 x 9.25 in", "result: pass"}, ""},
+		{"check overlay is the cover", func(e *env) error {
+			o := &checkOptions{env: e, cover: cover, tolerance: "1pt", overlay: cover}
+			o.spec = specFlags{printers: []string{"kdp"}, binding: "paperback", paper: "white", direction: "ltr", pages: 300}
+			o.spec.trim.Set("6x9")
+			return runCheck(o)
+		}, nil, "output is one of the inputs"},
+		{"barcode", func(e *env) error {
+			o := &barcodeOptions{env: e, mag: 100, dpi: 600, bits: 8, out: dir + "/b.svg"}
+			o.code.isbn = "978-1-913588-65-6"
+			return runBarcode(o)
+		}, []string{"wrote " + dir + "/b.svg: ISBN 978-1-913588-65-6 + add-on 90000"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, out, _ := testEnv()
+			err := tt.run(e)
+			if tt.wantErr == "" && err != nil || !strings.Contains(errText(err), tt.wantErr) {
+				t.Fatalf("error %v, want %q", err, tt.wantErr)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(out.String(), w) {
+					t.Errorf("stdout lacks %q:\n%s", w, out.String())
+				}
+			}
+		})
+	}
+}
