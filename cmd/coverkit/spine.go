@@ -74,6 +74,11 @@ func runSpine(o *spineOptions) error {
 		if err := spine.WriteReports(e.stdout, shown, spec.req, spec.unit); err != nil {
 			return err
 		}
+		// The table notes the printers it leaves out; the JSON holds only
+		// data, so say it beside it rather than drop them silently.
+		for _, r := range skipped {
+			fmt.Fprintf(e.stderr, "coverkit: note: %s not shown: %v\n", r.Printer.Name, r.Err)
+		}
 	} else {
 		writeSpineTable(e.stdout, spec, shown, skipped)
 	}
