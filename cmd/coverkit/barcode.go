@@ -83,7 +83,7 @@ half-written.` + exitStatusHelp,
 }
 
 func runBarcode(o *barcodeOptions) error {
-	e, magSet := o.env, o.magSet
+	e := o.env
 	if o.out == "" {
 		return usageErr("--out is required (e.g. --out barcode.pdf)")
 	}
@@ -95,17 +95,8 @@ func runBarcode(o *barcodeOptions) error {
 		return err
 	}
 	raster := format == "png" || format == "tiff"
-	if !raster && o.dpi != 600 {
-		return usageErr("--dpi %d: only PNG and TIFF output have a resolution (this is %s)", o.dpi, format)
-	}
-	if !raster && o.bits != 8 {
-		return usageErr("--bits %d: only PNG and TIFF output have a bit depth (this is %s)", o.bits, format)
-	}
-	if o.bits != 1 && o.bits != 8 {
-		return usageErr("--bits %d: want 8 (greyscale) or 1 (black and white)", o.bits)
-	}
-	if raster && (o.dpi < barcode.MinDPI || o.dpi > barcode.MaxDPI) {
-		return usageErr("--dpi %d: out of range (want %d-%d; below %d a 0.33 mm bar is under 2 pixels)", o.dpi, barcode.MinDPI, barcode.MaxDPI, barcode.MinDPI)
+	if err := o.checkRaster(format, raster); err != nil {
+		return err
 	}
 	code, err := o.code.parse()
 	if err != nil {
@@ -114,20 +105,9 @@ func runBarcode(o *barcodeOptions) error {
 	if code == nil {
 		return usageErr("%w", errNoISBN)
 	}
-	mag := o.mag / 100
-	if o.fit != "" {
-		if magSet {
-			return usageErr("--fit and --magnification: give one or the other")
-		}
-		w, h, err := parseBox(o.fit)
-		if err != nil {
-			return err
-		}
-		if mag, err = barcode.FitMagnification(w, h, code.line, !code.addon.IsZero()); err != nil {
-			return failErr(fmt.Errorf("--fit %s: %w", o.fit, err), "try --addon none to drop the add-on")
-		}
-	} else if math.IsNaN(mag) || mag < barcode.MinMagnification-1e-9 || mag > barcode.MaxMagnification+1e-9 {
-		return usageErr("--magnification %g: out of range (GS1 allows 80-200%% of the 0.33 mm module)", o.mag)
+	mag, err := o.magnification(code)
+	if err != nil {
+		return err
 	}
 	sym, err := code.symbol(mag)
 	if err != nil {
@@ -169,6 +149,46 @@ func runBarcode(o *barcodeOptions) error {
 	fmt.Fprintf(e.stdout, "  %s, %.0f%% (module %.3f mm), %.3f x %.3f in (%.1f x %.1f mm) with quiet zones\n",
 		strings.ToUpper(format), sym.Magnification*100, sym.X*25.4, sym.Width, sym.Height, sym.Width*25.4, sym.Height*25.4)
 	return nil
+}
+
+// checkRaster checks --dpi and --bits, which only raster formats take.
+func (o *barcodeOptions) checkRaster(format string, raster bool) error {
+	if !raster && o.dpi != 600 {
+		return usageErr("--dpi %d: only PNG and TIFF output have a resolution (this is %s)", o.dpi, format)
+	}
+	if !raster && o.bits != 8 {
+		return usageErr("--bits %d: only PNG and TIFF output have a bit depth (this is %s)", o.bits, format)
+	}
+	if o.bits != 1 && o.bits != 8 {
+		return usageErr("--bits %d: want 8 (greyscale) or 1 (black and white)", o.bits)
+	}
+	if raster && (o.dpi < barcode.MinDPI || o.dpi > barcode.MaxDPI) {
+		return usageErr("--dpi %d: out of range (want %d-%d; below %d a 0.33 mm bar is under 2 pixels)", o.dpi, barcode.MinDPI, barcode.MaxDPI, barcode.MinDPI)
+	}
+	return nil
+}
+
+// magnification is --magnification as a factor, or the largest that fits
+// --fit's box.
+func (o *barcodeOptions) magnification(code *bookCode) (float64, error) {
+	mag := o.mag / 100
+	if o.fit == "" {
+		if math.IsNaN(mag) || mag < barcode.MinMagnification-1e-9 || mag > barcode.MaxMagnification+1e-9 {
+			return 0, usageErr("--magnification %g: out of range (GS1 allows 80-200%% of the 0.33 mm module)", o.mag)
+		}
+		return mag, nil
+	}
+	if o.magSet {
+		return 0, usageErr("--fit and --magnification: give one or the other")
+	}
+	w, h, err := parseBox(o.fit)
+	if err != nil {
+		return 0, err
+	}
+	if mag, err = barcode.FitMagnification(w, h, code.line, !code.addon.IsZero()); err != nil {
+		return 0, failErr(fmt.Errorf("--fit %s: %w", o.fit, err), "try --addon none to drop the add-on")
+	}
+	return mag, nil
 }
 
 // barcodeFormat is --format, or the --out extension.
