@@ -147,53 +147,77 @@ func parseStyle(v string, formats []string) (render.Style, error) {
 	return st, nil
 }
 
-func runTemplate(o *templateOptions) error {
-	e := o.env
-	formats, err := parseFormats(o.formats)
-	if err != nil {
-		return err
+// templateRun is a validated template command: what to draw, in which
+// formats, and where its human lines and its --json report go.
+type templateRun struct {
+	o       *templateOptions
+	spec    *bookSpec
+	code    *bookCode
+	ro      render.Options
+	style   render.Style
+	formats []string
+	out     io.Writer       // human lines: stdout, or nowhere with --json
+	report  *templateReport // with --json
+}
+
+// prepare validates the options (exit 2 for malformed ones) and reads
+// --interior.
+func (o *templateOptions) prepare() (*templateRun, error) {
+	r := &templateRun{o: o, out: o.env.stdout}
+	var err error
+	if r.formats, err = parseFormats(o.formats); err != nil {
+		return nil, err
 	}
-	style, err := parseStyle(o.style, formats)
-	if err != nil {
-		return err
+	if r.style, err = parseStyle(o.style, r.formats); err != nil {
+		return nil, err
 	}
 	if err := checkOutputDir("--out", o.out); err != nil {
-		return err
+		return nil, err
 	}
 	if o.dpi < 1 || o.dpi > render.MaxDPI {
-		return usageErr("--dpi: %d is out of range (want 1 to %d)", o.dpi, render.MaxDPI)
+		return nil, usageErr("--dpi: %d is out of range (want 1 to %d)", o.dpi, render.MaxDPI)
 	}
-	spec, err := o.spec.parse()
-	if err != nil {
-		return err
+	if r.spec, err = o.spec.parse(); err != nil {
+		return nil, err
 	}
 	if err := o.spec.needTrimAndPages(); err != nil {
-		return err
+		return nil, err
 	}
-	if err := spec.applyInterior(e.stderr); err != nil {
-		return err
+	if err := r.spec.applyInterior(o.env.stderr); err != nil {
+		return nil, err
 	}
-	code, err := o.code.parse()
-	if err != nil {
-		return err
+	if r.code, err = o.code.parse(); err != nil {
+		return nil, err
 	}
 	if err := render.CheckText(o.title, ""); err != nil {
-		return usageErr("--title: %v", textLimitMsg(err))
+		return nil, usageErr("--title: %v", textLimitMsg(err))
 	}
 	if err := render.CheckText("", o.author); err != nil {
-		return usageErr("--author: %v", textLimitMsg(err))
+		return nil, usageErr("--author: %v", textLimitMsg(err))
 	}
-	ro := render.Options{Title: o.title, Author: o.author, DPI: o.dpi, Version: version}
+	r.ro = render.Options{Title: o.title, Author: o.author, DPI: o.dpi, Version: version}
 	switch o.text {
 	case "fonts":
 	case "outline", "outlines":
-		ro.TextOutline = true
+		r.ro.TextOutline = true
 	default:
-		return usageErr("--text %s: want fonts or outline", o.text)
+		return nil, usageErr("--text %s: want fonts or outline", o.text)
 	}
+	if o.json {
+		// Human lines go nowhere with --json; warnings and notes to stderr either way.
+		r.out, r.report = io.Discard, &templateReport{Style: r.style, Formats: r.formats, Templates: []templateResult{}}
+	}
+	return r, nil
+}
 
-	results := spec.layouts()
-	shown, skipped := splitResults(spec, results)
+func runTemplate(o *templateOptions) error {
+	e := o.env
+	run, err := o.prepare()
+	if err != nil {
+		return err
+	}
+	spec := run.spec
+	shown, skipped := splitResults(spec, spec.layouts())
 	if err := allRefused(shown); err != nil {
 		return err
 	}
@@ -203,70 +227,74 @@ func runTemplate(o *templateOptions) error {
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
 		return failErr(fmt.Errorf("--out %s: cannot create the directory: %w", o.out, rootCause(err)))
 	}
-	// Human lines go to out (stdout, or nowhere with --json); warnings and
-	// notes to stderr either way.
-	out := e.stdout
-	var report *templateReport
-	if o.json {
-		out, report = io.Discard, &templateReport{Style: style, Formats: formats, Templates: []templateResult{}}
-	}
 	for _, r := range shown {
 		if r.Err != nil {
 			fmt.Fprintf(e.stderr, "coverkit: error: %v\n", r.Err)
-			if report != nil {
-				report.Templates = append(report.Templates, templateResult{Printer: r.Printer.ID, Error: r.Err.Error()})
+			if run.report != nil {
+				run.report.Templates = append(run.report.Templates, templateResult{Printer: r.Printer.ID, Error: r.Err.Error()})
 			}
 			continue
 		}
-		l := r.Layout
-		fmt.Fprintln(out, templateHeadline(l))
-		for _, w := range templateWarnings(l) {
-			fmt.Fprintf(e.stderr, "coverkit: warning: %s %s: %s\n", l.PrinterName, l.Binding, w)
-		}
-		var res *templateResult
-		if report != nil {
-			res = report.add(l)
-		}
-		if ro.Barcode, err = code.forTemplate(out, o.code.noBarcode, l); err != nil {
+		if err := run.write(r.Layout); err != nil {
 			return err
-		}
-		if res != nil && ro.Barcode != nil {
-			res.Barcode = newBarcodeReport(code, ro.Barcode)
-		}
-		newT := render.NewTemplate
-		if style == render.StyleGuides {
-			newT = render.NewGuides
-		}
-		t, err := newT(l, ro)
-		if err != nil {
-			return failErr(fmt.Errorf("%s: %w", l.PrinterName, err))
-		}
-		for _, f := range formats {
-			name := filepath.Join(o.out, render.StyleFileName(l, style, f))
-			if err := checkOutput("--out", name, o.spec.inputs()...); err != nil {
-				return err
-			}
-			if err := writeTemplate(name, f, t); err != nil {
-				return writeErr("--out", name, err)
-			}
-			fmt.Fprintf(out, "  wrote %s\n", name)
-			if res != nil {
-				res.Files = append(res.Files, fileWritten(f, name))
-			}
 		}
 	}
 	for _, r := range skipped {
 		fmt.Fprintf(e.stderr, "coverkit: note: no template for %s: %v\n", r.Printer.Name, r.Err)
-		if report != nil {
-			report.Skipped = append(report.Skipped, skippedPrinter{Printer: r.Printer.ID, Reason: r.Err.Error()})
+		if run.report != nil {
+			run.report.Skipped = append(run.report.Skipped, skippedPrinter{Printer: r.Printer.ID, Reason: r.Err.Error()})
 		}
 	}
-	if report != nil {
-		if err := writeJSON(e.stdout, report); err != nil {
+	if run.report != nil {
+		if err := writeJSON(e.stdout, run.report); err != nil {
 			return err
 		}
 	}
 	return resultsStatus(spec, shown, skipped)
+}
+
+// write writes one printer's template in every format asked for, with the
+// barcode fitted to its box, says what it wrote and adds it to the report.
+func (r *templateRun) write(l *spine.Layout) error {
+	o, out := r.o, r.out
+	fmt.Fprintln(out, templateHeadline(l))
+	for _, w := range templateWarnings(l) {
+		fmt.Fprintf(o.env.stderr, "coverkit: warning: %s %s: %s\n", l.PrinterName, l.Binding, w)
+	}
+	var res *templateResult
+	if r.report != nil {
+		res = r.report.add(l)
+	}
+	ro := r.ro
+	var err error
+	if ro.Barcode, err = r.code.forTemplate(out, o.code.noBarcode, l); err != nil {
+		return err
+	}
+	if res != nil && ro.Barcode != nil {
+		res.Barcode = newBarcodeReport(r.code, ro.Barcode)
+	}
+	newT := render.NewTemplate
+	if r.style == render.StyleGuides {
+		newT = render.NewGuides
+	}
+	t, err := newT(l, ro)
+	if err != nil {
+		return failErr(fmt.Errorf("%s: %w", l.PrinterName, err))
+	}
+	for _, f := range r.formats {
+		name := filepath.Join(o.out, render.StyleFileName(l, r.style, f))
+		if err := checkOutput("--out", name, o.spec.inputs()...); err != nil {
+			return err
+		}
+		if err := writeTemplate(name, f, t); err != nil {
+			return writeErr("--out", name, err)
+		}
+		fmt.Fprintf(out, "  wrote %s\n", name)
+		if res != nil {
+			res.Files = append(res.Files, fileWritten(f, name))
+		}
+	}
+	return nil
 }
 
 // templateSummary is the key figures of one printer's template.
