@@ -323,7 +323,7 @@ func TestRunNeverWritesInputs(t *testing.T) {
 }
 
 // TestRunOutputIsFile: an output path that is a file is refused before
-// anything is done, with ErrOutputNotDir (the CLI's exit 1).
+// anything is done, with ErrOutputNotDir (the CLI's exit 2, as template's --out).
 func TestRunOutputIsFile(t *testing.T) {
 	dir := t.TempDir()
 	manifest := filepath.Join(dir, "books.yaml")

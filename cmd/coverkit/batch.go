@@ -33,14 +33,8 @@ type batchOptions struct {
 	dpi      int
 }
 
-// newBatchCmd builds the batch command; runF, when not nil, replaces runBatch
-// (tests use it to see the parsed options).
-func newBatchCmd(e *env, runF func(*batchOptions) error) *cobra.Command {
-	o := &batchOptions{env: e}
-	c := &cobra.Command{
-		Use:   "batch MANIFEST --out DIR [--format pdf,png] [--jobs N] [--force] [--dry-run] [--json]",
-		Short: "Regenerate the cover templates of a whole catalogue, only where something changed",
-		Long: `Reads a manifest of books (YAML or CSV) and writes every book's cover
+// batchHelp is batch's --help text: the manifest, the state, the outputs.
+const batchHelp = `Reads a manifest of books (YAML or CSV) and writes every book's cover
 templates to DIR/<id>/, one file per printer, binding and format, named as
 'coverkit template' names them (kdp_paperback_6x9_312pp_cream.pdf).
 
@@ -105,7 +99,16 @@ its summary and exits 130 (SIGINT) or 143 (SIGTERM); a second signal stops it
 at once. Every run removes the temporary files an interrupted one left, and
 checks that the files each state records are still what was written (size
 and time, the content when the time moved): a damaged or edited template is
-rebuilt.` + exitStatusHelp,
+rebuilt.`
+
+// newBatchCmd builds the batch command; runF, when not nil, replaces runBatch
+// (tests use it to see the parsed options).
+func newBatchCmd(e *env, runF func(*batchOptions) error) *cobra.Command {
+	o := &batchOptions{env: e}
+	c := &cobra.Command{
+		Use:   "batch MANIFEST --out DIR [--format pdf,png] [--jobs N] [--force] [--dry-run] [--json]",
+		Short: "Regenerate the cover templates of a whole catalogue, only where something changed",
+		Long:  batchHelp + exitStatusHelp,
 		Example: `  coverkit batch books.yaml --out templates
   coverkit batch books.csv --out templates --format pdf,png --jobs 4
   coverkit batch books.yaml --out templates --dry-run
@@ -137,18 +140,55 @@ rebuilt.` + exitStatusHelp,
 	return c
 }
 
-func runBatch(o *batchOptions) error {
-	e, manifest := o.env, o.manifest
+// validate checks batch's own flags and returns the formats.
+func (o *batchOptions) validate() ([]string, error) {
 	if strings.TrimSpace(o.out) == "" {
-		return usageErr("--out is required (the directory the templates go to, e.g. --out templates)")
+		return nil, usageErr("--out is required (the directory the templates go to, e.g. --out templates)")
 	}
 	if o.jobs < 1 || o.jobs > 1024 {
-		return usageErr("--jobs: %d is out of range (want 1 to 1024)", o.jobs)
+		return nil, usageErr("--jobs: %d is out of range (want 1 to 1024)", o.jobs)
 	}
 	if o.dpi < 1 || o.dpi > render.MaxDPI {
-		return usageErr("--dpi: %d is out of range (want 1 to %d)", o.dpi, render.MaxDPI)
+		return nil, usageErr("--dpi: %d is out of range (want 1 to %d)", o.dpi, render.MaxDPI)
 	}
-	formats, err := batchFormats(o.formats)
+	return batchFormats(o.formats)
+}
+
+// manifestErr reports every problem of a manifest (exit 2), one per line.
+func manifestErr(manifest string, err error) error {
+	var me *batch.ManifestError
+	if !errors.As(err, &me) {
+		return usageErr("%v", rootCauseMsg(err))
+	}
+	msgs := make([]string, len(me.Errs), len(me.Errs)+1)
+	for i, x := range me.Errs {
+		msgs[i] = x.Error()
+	}
+	if me.More > 0 {
+		msgs = append(msgs, fmt.Sprintf("and %d more problems in %s", me.More, manifest))
+	}
+	return &cliError{code: exitUsage, err: errors.New(strings.Join(msgs, "\ncoverkit: error: ")),
+		hints: []string{"run 'coverkit batch --help' for the manifest's keys and columns"}}
+}
+
+// batchRunErr maps a failed run to its exit status: an --out that is not a
+// directory, a damaged state or bad options are the user's input (exit 2),
+// as template's --out is; a locked output or anything else fails (exit 1).
+func batchRunErr(err error) error {
+	switch {
+	case errors.Is(err, batch.ErrOutputNotDir):
+		return &cliError{code: exitUsage, err: err}
+	case errors.Is(err, batch.ErrState):
+		return &cliError{code: exitUsage, err: err, hints: []string{"--force regenerates everything and rebuilds the state file"}}
+	case errors.Is(err, batch.ErrOptions):
+		return usageErr("%w", err)
+	}
+	return failErr(err)
+}
+
+func runBatch(o *batchOptions) error {
+	e := o.env
+	formats, err := o.validate()
 	if err != nil {
 		return err
 	}
@@ -156,21 +196,9 @@ func runBatch(o *batchOptions) error {
 	if err != nil {
 		return err
 	}
-	m, err := batch.ParseFile(manifest)
+	m, err := batch.ParseFile(o.manifest)
 	if err != nil {
-		var me *batch.ManifestError
-		if errors.As(err, &me) {
-			msgs := make([]string, len(me.Errs), len(me.Errs)+1)
-			for i, x := range me.Errs {
-				msgs[i] = x.Error()
-			}
-			if me.More > 0 {
-				msgs = append(msgs, fmt.Sprintf("and %d more problems in %s", me.More, manifest))
-			}
-			return &cliError{code: exitUsage, err: errors.New(strings.Join(msgs, "\ncoverkit: error: ")),
-				hints: []string{"run 'coverkit batch --help' for the manifest's keys and columns"}}
-		}
-		return usageErr("%v", rootCauseMsg(err))
+		return manifestErr(o.manifest, err)
 	}
 	tools := batch.Tools{
 		Catalog:  cat,
@@ -212,17 +240,7 @@ func runBatch(o *batchOptions) error {
 		return interrupted(e, rep, jr, sig(), time.Since(start))
 	}
 	if err != nil {
-		switch {
-		case errors.Is(err, batch.ErrOutputNotDir):
-			return failErr(err) // as template does for an output that is not what it must be
-		case errors.Is(err, batch.ErrLocked):
-			return failErr(err)
-		case errors.Is(err, batch.ErrState):
-			return &cliError{code: exitUsage, err: err, hints: []string{"--force regenerates everything and rebuilds the state file"}}
-		case errors.Is(err, batch.ErrOptions):
-			return usageErr("%v", err)
-		}
-		return failErr(err)
+		return batchRunErr(err)
 	}
 	if jr != nil {
 		if err := jr.finish(rep.Summary); err != nil {
