@@ -1,9 +1,9 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
-	"strings"
 
 	"github.com/coverkit/coverkit/barcode"
 	"github.com/coverkit/coverkit/isbn"
@@ -20,54 +20,23 @@ type bookCode struct {
 	note  string
 }
 
-// parseCode returns nil when no ISBN is given.
+// parseCode returns nil when no ISBN is given; the rules and messages are
+// isbn.ParseCode's, which the CLI's flags share.
 func parseCode(f *form) (*bookCode, error) {
-	price, currency, addon := f.get("price"), f.get("currency"), f.get("addon")
-	if price != "" && addon != "" {
-		return nil, badField("addon", "--price and --addon: give one or the other (--addon is the raw 5 digits, --price builds them)")
+	c, err := isbn.ParseCode(isbn.CodeInput{ISBN: f.get("isbn"), Price: f.get("price"), Currency: f.get("currency"), Addon: f.get("addon")})
+	var fe *isbn.FieldError
+	if errors.As(err, &fe) {
+		return nil, badField(fe.Field, "%s", fe.Msg)
 	}
-	if strings.TrimSpace(f.get("isbn")) == "" {
-		if price != "" || addon != "" {
-			return nil, badField("isbn", "--isbn is required with --price or --addon")
-		}
-		return nil, nil
+	if err != nil || c == nil {
+		return nil, err
 	}
-	i, err := isbn.Parse(f.get("isbn"))
-	if err != nil {
-		return nil, badField("isbn", "--isbn: %v", err)
-	}
-	b := &bookCode{isbn: i}
-	b.line, b.note = i.HumanReadable()
-	switch {
-	case price != "":
-		if currency == "" {
-			currency = "USD"
-		}
-		a, err := isbn.PriceAddon(price, currency)
-		if err != nil {
-			return nil, badField("price", "--price: %v", err)
-		}
-		b.addon = a
-	case strings.EqualFold(addon, "none"):
-	case addon != "":
-		a, err := isbn.ParseAddon(addon)
-		if err != nil {
-			return nil, badField("addon", "--addon: %v", err)
-		}
-		b.addon = a
-	default:
-		b.addon = isbn.NoPrice
-	}
-	return b, nil
+	return &bookCode{isbn: c.ISBN, addon: c.Addon, line: c.Line, note: c.Note}, nil
 }
 
 // describe is e.g. "ISBN 978-1-913588-65-6 + add-on 51995 (US$19.95)".
 func (b *bookCode) describe() string {
-	s := b.line
-	if !b.addon.IsZero() {
-		s += fmt.Sprintf(" + add-on %s (%s)", b.addon, b.addon.Describe())
-	}
-	return s
+	return (&isbn.Code{ISBN: b.isbn, Addon: b.addon, Line: b.line}).String()
 }
 
 func (b *bookCode) symbol(mag float64) (*barcode.Symbol, error) {

@@ -42,63 +42,28 @@ type bookCode struct {
 }
 
 // parse validates the flags; it returns nil when --isbn is not given.
-// Malformed input is a usage error (exit 2).
+// Malformed input is a usage error (exit 2). The rules are isbn.ParseCode's,
+// which the web form shares.
 func (f *isbnFlags) parse() (*bookCode, error) {
-	if f.price != "" && f.addon != "" {
-		return nil, usageErr("--price and --addon: give one or the other (--addon is the raw 5 digits, --price builds them)")
-	}
 	if f.currency != "" && f.price == "" {
 		return nil, usageErr("--currency %s: needs --price", f.currency)
 	}
 	if f.noBarcode && (f.price != "" || f.addon != "") {
 		return nil, usageErr("--no-barcode: --price and --addon have no effect without a barcode")
 	}
-	if strings.TrimSpace(f.isbn) == "" {
-		if f.price != "" || f.addon != "" {
-			return nil, usageErr("--isbn is required with --price or --addon")
-		}
-		if f.isbn != "" {
-			return nil, usageErr("--isbn: empty ISBN")
-		}
+	c, err := isbn.ParseCode(isbn.CodeInput{ISBN: f.isbn, Price: f.price, Currency: f.currency, Addon: f.addon})
+	if err != nil {
+		return nil, usageErr("%w", err)
+	}
+	if c == nil {
 		return nil, nil
 	}
-	i, err := isbn.Parse(f.isbn)
-	if err != nil {
-		return nil, usageErr("--isbn: %w", err)
-	}
-	b := &bookCode{isbn: i}
-	b.line, b.note = i.HumanReadable()
-	switch {
-	case f.price != "":
-		cur := f.currency
-		if cur == "" {
-			cur = "USD"
-		}
-		a, err := isbn.PriceAddon(f.price, cur)
-		if err != nil {
-			return nil, usageErr("--price: %w", err)
-		}
-		b.addon = a
-	case strings.EqualFold(strings.TrimSpace(f.addon), "none"):
-	case f.addon != "":
-		a, err := isbn.ParseAddon(f.addon)
-		if err != nil {
-			return nil, usageErr("--addon: %w", err)
-		}
-		b.addon = a
-	default:
-		b.addon = isbn.NoPrice
-	}
-	return b, nil
+	return &bookCode{isbn: c.ISBN, addon: c.Addon, line: c.Line, note: c.Note}, nil
 }
 
 // describe is e.g. "ISBN 978-1-913588-65-6 + add-on 51995 (US$19.95)".
 func (b *bookCode) describe() string {
-	s := b.line
-	if !b.addon.IsZero() {
-		s += fmt.Sprintf(" + add-on %s (%s)", b.addon, b.addon.Describe())
-	}
-	return s
+	return (&isbn.Code{ISBN: b.isbn, Addon: b.addon, Line: b.line}).String()
 }
 
 // symbol lays the barcode out at mag (1 = 100 %).
