@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/coverkit/coverkit/barcode"
+	"github.com/coverkit/coverkit/internal/uniq"
 	"github.com/coverkit/coverkit/paper"
 	"github.com/coverkit/coverkit/spine"
 )
@@ -611,7 +612,7 @@ func (b *builder) pdfxDecision() bool {
 		sort.Strings(rgb)
 		b.notes = append(b.notes, Note{Kind: Unmet, Rule: "color", Text: fmt.Sprintf(
 			"%s requires CMYK or grey (%s), but %s %s RGB; coverkit does not convert colour: convert the art to CMYK with your printer's profile in your design program (or e.g. 'magick in.jpg -profile sRGB.icc -profile USWebCoatedSWOP.icc out.jpg'), give colours as cmyk(...), and run again; the cover was written without a PDF/X declaration",
-			b.l.PrinterName, rule.Rule, strings.Join(dedupe(rgb), ", "), isAre(len(dedupe(rgb))))})
+			b.l.PrinterName, rule.Rule, strings.Join(uniq.Strings(rgb), ", "), isAre(len(uniq.Strings(rgb))))})
 		return false
 	}
 	return len(transparent) == 0
@@ -688,16 +689,4 @@ func isAre(n int) string {
 		return "is"
 	}
 	return "are"
-}
-
-func dedupe(in []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, s := range in {
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
-	return out
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/coverkit/coverkit/internal/plaindec"
 	"github.com/coverkit/coverkit/paper"
 	"github.com/shopspring/decimal"
 )
@@ -89,23 +90,12 @@ func parseAmount(s string) (decimal.Decimal, error) {
 	if t == "" || len(t) > 24 {
 		return decimal.Zero, fmt.Errorf("%w: %q is not an amount (want digits such as 14.99)", ErrBadInput, s)
 	}
-	dots, digits := 0, 0
-	for _, r := range t {
-		switch {
-		case r == '.':
-			dots++
-		case r >= '0' && r <= '9':
-			digits++
-		default:
-			return decimal.Zero, fmt.Errorf("%w: %q is not an amount (want digits such as 14.99, no sign, comma or symbol)", ErrBadInput, s)
-		}
+	d, err := plaindec.Parse(t)
+	if errors.Is(err, plaindec.ErrChar) {
+		return decimal.Zero, fmt.Errorf("%w: %q is not an amount (want digits such as 14.99, no sign, comma or symbol)", ErrBadInput, s)
 	}
-	if dots > 1 || digits == 0 {
-		return decimal.Zero, fmt.Errorf("%w: %q is not an amount (want digits such as 14.99)", ErrBadInput, s)
-	}
-	d, err := decimal.NewFromString(t)
 	if err != nil {
-		return decimal.Zero, fmt.Errorf("%w: %q is not an amount", ErrBadInput, s)
+		return decimal.Zero, fmt.Errorf("%w: %q is not an amount (want digits such as 14.99)", ErrBadInput, s)
 	}
 	if d.GreaterThan(maxPrice) {
 		return decimal.Zero, fmt.Errorf("%w: %s is more than %s", ErrBadInput, t, maxPrice)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/coverkit/coverkit/internal/uniq"
 	"github.com/coverkit/coverkit/paper"
 )
 
@@ -43,6 +44,6 @@ func checkGuides(f *Facts, add adder) {
 		return
 	}
 	res.Status = Fail
-	res.Message = fmt.Sprintf("template guide text is still in the file (%s): hide or delete the template layer and export again", strings.Join(limit(dedupe(found), 3), ", "))
+	res.Message = fmt.Sprintf("template guide text is still in the file (%s): hide or delete the template layer and export again", strings.Join(limit(uniq.Strings(found), 3), ", "))
 	add(res)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/coverkit/coverkit/internal/uniq"
 	"github.com/coverkit/coverkit/spine"
 )
 
@@ -60,7 +61,7 @@ func spineText(f *Facts, l *spine.Layout, sb Box, r Result) Result {
 			words = append(words, fmt.Sprintf("%q", m.Text))
 		}
 	}
-	words = dedupe(words)
+	words = uniq.Strings(words)
 	switch {
 	case len(words) > 0 && !st.Allowed:
 		r.Status = Fail
