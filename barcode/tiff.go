@@ -107,6 +107,15 @@ func (s *Symbol) WriteTIFF(w io.Writer, dpi, depth int) error {
 	if err != nil {
 		return fmt.Errorf("barcode: tiff: %w", err)
 	}
+	data := tiffStrip(img, depth)
+	out := tiffFile(img.Rect.Dx(), img.Rect.Dy(), dpi, depth, data)
+	_, err = w.Write(out)
+	return err
+}
+
+// tiffStrip returns the image's rows as one uncompressed strip: a byte per
+// pixel at depth 8, or eight pixels a byte, white as 1, at depth 1.
+func tiffStrip(img *image.Gray, depth int) []byte {
 	b := img.Rect
 	var data []byte
 	if depth == 8 {
@@ -120,6 +129,12 @@ func (s *Symbol) WriteTIFF(w io.Writer, dpi, depth int) error {
 			data = append(data, row...)
 		}
 	}
+	return data
+}
+
+// tiffFile returns a little-endian baseline TIFF holding data as one strip:
+// header, one IFD, the resolution rationals, the Software string, the strip.
+func tiffFile(width, height, dpi, depth int, data []byte) []byte {
 	software := []byte("coverkit\x00")
 	type entry struct {
 		tag, typ uint16
@@ -143,14 +158,14 @@ func (s *Symbol) WriteTIFF(w io.Writer, dpi, depth int) error {
 		dataOff++
 	}
 	entries := []entry{
-		{256, tLong, 1, uint32(b.Dx())},             // ImageWidth
-		{257, tLong, 1, uint32(b.Dy())},             // ImageLength
+		{256, tLong, 1, uint32(width)},              // ImageWidth
+		{257, tLong, 1, uint32(height)},             // ImageLength
 		{258, tShort, 1, uint32(depth)},             // BitsPerSample
 		{259, tShort, 1, 1},                         // Compression: none
 		{262, tShort, 1, 1},                         // PhotometricInterpretation: BlackIsZero
 		{273, tLong, 1, dataOff},                    // StripOffsets
 		{277, tShort, 1, 1},                         // SamplesPerPixel
-		{278, tLong, 1, uint32(b.Dy())},             // RowsPerStrip: one strip
+		{278, tLong, 1, uint32(height)},             // RowsPerStrip: one strip
 		{279, tLong, 1, uint32(len(data))},          // StripByteCounts
 		{282, tRational, 1, resOff},                 // XResolution
 		{283, tRational, 1, resOff + 8},             // YResolution
@@ -186,6 +201,5 @@ func (s *Symbol) WriteTIFF(w io.Writer, dpi, depth int) error {
 		out.WriteByte(0)
 	}
 	out.Write(data)
-	_, err = w.Write(out.Bytes())
-	return err
+	return out.Bytes()
 }

@@ -218,72 +218,87 @@ func (v *priceValidator) channel(w string, c *Channel) {
 	v.markets(w, c.Markets)
 	switch c.Kind {
 	case ChannelRoyalty:
-		if len(c.Rates) == 0 {
-			v.fail("%s: a royalty channel needs rates", w)
-		}
-		if len(c.Discounts)+len(c.Fees)+len(c.Returns) > 0 {
-			v.fail("%s: discounts, fees and returns belong to wholesale channels", w)
-		}
-		for i, r := range c.Rates {
-			v.rate(fmt.Sprintf("%s rates[%d]", w, i), c, r)
-			if i > 0 && r.From <= c.Rates[i-1].From {
-				v.fail("%s rates[%d]: from %q must be later than the rule before", w, i, r.From)
-			}
-		}
+		v.royaltyChannel(w, c)
 	case ChannelWholesale:
-		if len(c.Rates) > 0 {
-			v.fail("%s: rates belong to royalty channels", w)
-		}
-		for _, m := range c.Markets {
-			if c.DiscountFor(m) == nil {
-				v.fail("%s: market %s has no discount range", w, m)
-			}
-		}
-		for i, d := range c.Discounts {
-			dw := fmt.Sprintf("%s discounts[%d]", w, i)
-			v.markets(dw, d.Markets)
-			v.percent(dw+": min", d.Min, false)
-			v.percent(dw+": max", d.Max, false)
-			v.percent(dw+": recommended", d.Recommended, false)
-			if d.Min != nil && d.Max != nil && d.Max.Value.LessThan(d.Min.Value) {
-				v.fail("%s: max %s is below min %s", dw, d.Max.Value, d.Min.Value)
-			}
-			if d.Max != nil && d.Max.Value.Equal(hundred) {
-				v.fail("%s: a 100 %% discount leaves no list price to pay from", dw)
-			}
-		}
-		for i, f := range c.Fees {
-			fw := fmt.Sprintf("%s fees[%d]", w, i)
-			if f.Label == "" {
-				v.fail("%s: label is missing", fw)
-			}
-			v.markets(fw, f.Markets)
-			v.percent(fw+": percent", f.Percent, true)
-		}
-		rids := map[string]bool{}
-		for _, r := range c.Returns {
-			rw := w + " returns " + r.ID
-			switch r.ID {
-			case ReturnsNo, ReturnsDeliver, ReturnsDestroy:
-			default:
-				v.fail("%s: id must be no, deliver or destroy", rw)
-			}
-			if rids[r.ID] {
-				v.fail("%s is listed twice", rw)
-			}
-			rids[r.ID] = true
-			v.markets(rw, r.Markets)
-			for _, s := range r.Shipping {
-				if !contains(r.Markets, s.Market) {
-					v.fail("%s: shipping names market %q, which the option does not list", rw, s.Market)
-				}
-				v.money(rw+": shipping", s.Value)
-				v.prov(rw+": shipping", s.Provenance)
-			}
-			v.prov(rw, r.Provenance)
-		}
+		v.wholesaleChannel(w, c)
 	default:
 		v.fail("%s: kind must be royalty or wholesale", w)
+	}
+}
+
+// royaltyChannel checks what only a royalty channel holds: its dated rates.
+func (v *priceValidator) royaltyChannel(w string, c *Channel) {
+	if len(c.Rates) == 0 {
+		v.fail("%s: a royalty channel needs rates", w)
+	}
+	if len(c.Discounts)+len(c.Fees)+len(c.Returns) > 0 {
+		v.fail("%s: discounts, fees and returns belong to wholesale channels", w)
+	}
+	for i, r := range c.Rates {
+		v.rate(fmt.Sprintf("%s rates[%d]", w, i), c, r)
+		if i > 0 && r.From <= c.Rates[i-1].From {
+			v.fail("%s rates[%d]: from %q must be later than the rule before", w, i, r.From)
+		}
+	}
+}
+
+// wholesaleChannel checks what only a wholesale channel holds: discounts,
+// fees and returns options.
+func (v *priceValidator) wholesaleChannel(w string, c *Channel) {
+	if len(c.Rates) > 0 {
+		v.fail("%s: rates belong to royalty channels", w)
+	}
+	for _, m := range c.Markets {
+		if c.DiscountFor(m) == nil {
+			v.fail("%s: market %s has no discount range", w, m)
+		}
+	}
+	for i, d := range c.Discounts {
+		dw := fmt.Sprintf("%s discounts[%d]", w, i)
+		v.markets(dw, d.Markets)
+		v.percent(dw+": min", d.Min, false)
+		v.percent(dw+": max", d.Max, false)
+		v.percent(dw+": recommended", d.Recommended, false)
+		if d.Min != nil && d.Max != nil && d.Max.Value.LessThan(d.Min.Value) {
+			v.fail("%s: max %s is below min %s", dw, d.Max.Value, d.Min.Value)
+		}
+		if d.Max != nil && d.Max.Value.Equal(hundred) {
+			v.fail("%s: a 100 %% discount leaves no list price to pay from", dw)
+		}
+	}
+	for i, f := range c.Fees {
+		fw := fmt.Sprintf("%s fees[%d]", w, i)
+		if f.Label == "" {
+			v.fail("%s: label is missing", fw)
+		}
+		v.markets(fw, f.Markets)
+		v.percent(fw+": percent", f.Percent, true)
+	}
+	v.returns(w, c.Returns)
+}
+
+func (v *priceValidator) returns(w string, returns []*ReturnOption) {
+	rids := map[string]bool{}
+	for _, r := range returns {
+		rw := w + " returns " + r.ID
+		switch r.ID {
+		case ReturnsNo, ReturnsDeliver, ReturnsDestroy:
+		default:
+			v.fail("%s: id must be no, deliver or destroy", rw)
+		}
+		if rids[r.ID] {
+			v.fail("%s is listed twice", rw)
+		}
+		rids[r.ID] = true
+		v.markets(rw, r.Markets)
+		for _, s := range r.Shipping {
+			if !contains(r.Markets, s.Market) {
+				v.fail("%s: shipping names market %q, which the option does not list", rw, s.Market)
+			}
+			v.money(rw+": shipping", s.Value)
+			v.prov(rw+": shipping", s.Provenance)
+		}
+		v.prov(rw, r.Provenance)
 	}
 }
 
