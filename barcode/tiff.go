@@ -22,17 +22,6 @@ import (
 // ErrDepth is returned for a bit depth other than 1 or 8.
 var ErrDepth = fmt.Errorf("barcode: bit depth must be 1 or 8")
 
-// bilevel is img thresholded at half grey.
-func bilevel(img *image.Gray) *image.Gray {
-	out := image.NewGray(img.Rect)
-	for i, v := range img.Pix {
-		if v >= 128 {
-			out.Pix[i] = 255
-		}
-	}
-	return out
-}
-
 // packRow packs one row of a bilevel image, 8 pixels a byte, most
 // significant bit first; white is 1 when whiteIsOne.
 func packRow(row []byte, dst []byte, whiteIsOne bool) {

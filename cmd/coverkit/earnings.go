@@ -500,9 +500,7 @@ func writeEarnings(w io.Writer, r *earnings.Report, skipped []string) {
 	for _, s := range skipped {
 		notes = append(notes, "not shown: "+s)
 	}
-	for _, n := range r.Notes {
-		notes = append(notes, n)
-	}
+	notes = append(notes, r.Notes...)
 	section("notes:", notes)
 	section("values used (confidence, source key, read on):", valueLines(r))
 	if r.Estimate {
