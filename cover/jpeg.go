@@ -69,18 +69,29 @@ func readJPEG(name string, data []byte) (*Art, error) {
 	if err := checkSide(name, a.PxW, a.PxH); err != nil {
 		return nil, err
 	}
-	// A complete JPEG ends with EOI; cameras may append a few bytes after it.
-	tail := data[max(i, len(data)-4096):]
-	found := false
-	for j := len(tail) - 2; j >= 0; j-- {
-		if tail[j] == 0xFF && tail[j+1] == 0xD9 {
-			found = true
-			break
-		}
-	}
-	if !found {
+	if !endsWithEOI(data[max(i, len(data)-4096):]) {
 		return nil, artErr(name, ErrDamaged, "the JPEG has no end marker (the file is truncated)")
 	}
+	if err := a.setJPEGModel(adobe); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// endsWithEOI reports whether tail holds the JPEG end marker: a complete JPEG
+// ends with EOI, though cameras may append a few bytes after it.
+func endsWithEOI(tail []byte) bool {
+	for j := len(tail) - 2; j >= 0; j-- {
+		if tail[j] == 0xFF && tail[j+1] == 0xD9 {
+			return true
+		}
+	}
+	return false
+}
+
+// setJPEGModel sets the colour model from the component count; adobe says an
+// Adobe APP14 segment marks CMYK stored inverted.
+func (a *Art) setJPEGModel(adobe bool) error {
 	switch a.comps {
 	case 1:
 		a.Model = ModelGray
@@ -90,7 +101,7 @@ func readJPEG(name string, data []byte) (*Art, error) {
 		a.Model = ModelCMYK
 		a.jpegInvert = adobe
 	default:
-		return nil, artErr(name, ErrFormat, "JPEG with %d colour components (want 1 grey, 3 RGB or 4 CMYK)", a.comps)
+		return artErr(a.Name, ErrFormat, "JPEG with %d colour components (want 1 grey, 3 RGB or 4 CMYK)", a.comps)
 	}
-	return a, nil
+	return nil
 }

@@ -67,32 +67,9 @@ func readPDFPage(name string, data []byte) (pg *pdfPage, colour string, err erro
 			pg, err = nil, artErr(name, ErrDamaged, "the PDF reader failed (%v)", p)
 		}
 	}()
-	noConfigDir.Do(func() { model.ConfigPath = "disable" })
-	conf := model.NewDefaultConfiguration()
-	conf.ValidationMode = model.ValidationRelaxed
-	conf.Limits.MaxDecodeBytes = 256 << 20
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	pc, err := pdfcpu.ReadWithContext(ctx, bytes.NewReader(data), conf)
+	xt, err := openPDF(name, data)
 	if err != nil {
-		low := strings.ToLower(err.Error())
-		if errors.Is(err, pdfcpu.ErrWrongPassword) || strings.Contains(low, "password") || strings.Contains(low, "encrypt") {
-			return nil, "", artErr(name, ErrEncrypted, "the PDF is password-protected; save it without security")
-		}
-		return nil, "", artErr(name, ErrDamaged, "cannot read the PDF: %v", err)
-	}
-	xt := pc.XRefTable
-	if xt == nil {
-		return nil, "", artErr(name, ErrDamaged, "the PDF has no cross-reference table")
-	}
-	if xt.Encrypt != nil {
-		return nil, "", artErr(name, ErrEncrypted, "the PDF is encrypted (permission restrictions); save it without security: PDF/X forbids encryption")
-	}
-	if err := xt.EnsurePageCount(); err != nil {
-		return nil, "", artErr(name, ErrDamaged, "cannot count the PDF's pages: %v", err)
-	}
-	if xt.PageCount != 1 {
-		return nil, "", artErr(name, ErrPages, "it has %d pages; export the one page to use", xt.PageCount)
+		return nil, "", err
 	}
 	d, _, inh, err := xt.PageDict(1, false)
 	if err != nil || d == nil || inh == nil {
@@ -113,31 +90,10 @@ func readPDFPage(name string, data []byte) (pg *pdfPage, colour string, err erro
 		return nil, "", artErr(name, ErrDamaged, "the page is %.1f x %.1f pt; want 1 to 14400 pt a side", pg.Box.W(), pg.Box.H())
 	}
 	pg.Sheet = pg.Box
-	box := func(key string) *rect {
-		o, ok := d.Find(key)
-		if !ok {
-			return nil
-		}
-		a, err := xt.DereferenceArray(o)
-		if err != nil || len(a) != 4 {
-			return nil
-		}
-		var v [4]float64
-		for i := range v {
-			if v[i], err = xt.DereferenceNumber(a[i]); err != nil {
-				return nil
-			}
-		}
-		r := toRect(types.NewRectangle(v[0], v[1], v[2], v[3])).intersect(pg.Box)
-		if r.W() <= 0 || r.H() <= 0 {
-			return nil
-		}
-		return &r
-	}
-	if b := box("BleedBox"); b != nil {
+	if b := pageBox(xt, d, "BleedBox", pg.Box); b != nil {
 		pg.Sheet = *b
 	}
-	pg.Trim = box("TrimBox")
+	pg.Trim = pageBox(xt, d, "TrimBox", pg.Box)
 	content, err := xt.PageContent(d, 1)
 	if err != nil && !errors.Is(err, model.ErrNoContent) {
 		return nil, "", artErr(name, ErrDamaged, "cannot read the page content: %v", err)
@@ -152,6 +108,63 @@ func readPDFPage(name string, data []byte) (pg *pdfPage, colour string, err erro
 		return nil, "", artErr(name, ErrDamaged, "%v", err)
 	}
 	return pg, colour, nil
+}
+
+// openPDF reads the PDF's cross-reference table, refusing an encrypted file
+// and any file with other than one page.
+func openPDF(name string, data []byte) (*model.XRefTable, error) {
+	noConfigDir.Do(func() { model.ConfigPath = "disable" })
+	conf := model.NewDefaultConfiguration()
+	conf.ValidationMode = model.ValidationRelaxed
+	conf.Limits.MaxDecodeBytes = 256 << 20
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	pc, err := pdfcpu.ReadWithContext(ctx, bytes.NewReader(data), conf)
+	if err != nil {
+		low := strings.ToLower(err.Error())
+		if errors.Is(err, pdfcpu.ErrWrongPassword) || strings.Contains(low, "password") || strings.Contains(low, "encrypt") {
+			return nil, artErr(name, ErrEncrypted, "the PDF is password-protected; save it without security")
+		}
+		return nil, artErr(name, ErrDamaged, "cannot read the PDF: %v", err)
+	}
+	xt := pc.XRefTable
+	if xt == nil {
+		return nil, artErr(name, ErrDamaged, "the PDF has no cross-reference table")
+	}
+	if xt.Encrypt != nil {
+		return nil, artErr(name, ErrEncrypted, "the PDF is encrypted (permission restrictions); save it without security: PDF/X forbids encryption")
+	}
+	if err := xt.EnsurePageCount(); err != nil {
+		return nil, artErr(name, ErrDamaged, "cannot count the PDF's pages: %v", err)
+	}
+	if xt.PageCount != 1 {
+		return nil, artErr(name, ErrPages, "it has %d pages; export the one page to use", xt.PageCount)
+	}
+	return xt, nil
+}
+
+// pageBox is the page dictionary's box key clipped to within, or nil when the
+// key is missing, malformed or the clipped box is empty.
+func pageBox(xt *model.XRefTable, d types.Dict, key string, within rect) *rect {
+	o, ok := d.Find(key)
+	if !ok {
+		return nil
+	}
+	a, err := xt.DereferenceArray(o)
+	if err != nil || len(a) != 4 {
+		return nil
+	}
+	var v [4]float64
+	for i := range v {
+		if v[i], err = xt.DereferenceNumber(a[i]); err != nil {
+			return nil
+		}
+	}
+	r := toRect(types.NewRectangle(v[0], v[1], v[2], v[3])).intersect(within)
+	if r.W() <= 0 || r.H() <= 0 {
+		return nil
+	}
+	return &r
 }
 
 // colourModel is the strongest colour model the page paints in: RGB when any

@@ -139,48 +139,88 @@ func Refit(src *Source, l *spine.Layout, p *paper.Printer, r *Request, o RefitOp
 	if fill == "" {
 		fill = FillStretch
 	}
+	short, err := checkRefit(src, l, r, fill)
+	if err != nil {
+		return nil, err
+	}
+	name, err := b.xobject(src.Art)
+	if err != nil {
+		return nil, err
+	}
+	b.models[src.Art.Model] = append(b.models[src.Art.Model], src.Art.Name)
+	Hs := src.H * 72
+	tsp, _ := b.zone(spine.ZoneSpine)
+	rf := &refitter{b: b, src: src, name: name,
+		ssp: srcZone(src.Layout, spine.ZoneSpine, Hs), tsp: tsp,
+		y0: (b.H - Hs) / 2, Ws: src.W * 72, Hs: Hs}
+	ext := white(r.ExtendColor)
+	rf.sides(short, ext)
+	rf.panelNotes(short)
+	if err := rf.spine(fill, ext); err != nil {
+		return nil, err
+	}
+	if fill != FillColor && !l.SpineText.Allowed {
+		b.note(Warning, fmt.Sprintf("the source's spine is carried over as it is; %s: if it is lettered, use --spine-fill color", l.SpineText.Reason))
+	}
+	b.barcode()
+	return b.finish()
+}
+
+// refitTol is how far, in inches, panels may differ and still print the same.
+const refitTol = 0.002
+
+// checkRefit refuses a re-fit that cannot keep the panels unchanged, and
+// returns how much more bleed or wrap, in inches, the target needs than the
+// source has (negative when the source has more).
+func checkRefit(src *Source, l *spine.Layout, r *Request, fill SpineFill) (short float64, err error) {
 	if _, err := ParseSpineFill(string(fill)); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrRefit, err)
+		return 0, fmt.Errorf("%w: %w", ErrRefit, err)
 	}
 	if fill == FillColor && r.SpineColor == nil {
-		return nil, fmt.Errorf("%w: --spine-fill color needs --spine-color", ErrRefit)
+		return 0, fmt.Errorf("%w: --spine-fill color needs --spine-color", ErrRefit)
 	}
 	sl := src.Layout
 	if sl.RightToLeft != l.RightToLeft {
-		return nil, fmt.Errorf("%w: the source reads %s, the target %s", ErrRefit, direction(sl), direction(l))
+		return 0, fmt.Errorf("%w: the source reads %s, the target %s", ErrRefit, direction(sl), direction(l))
 	}
-	const tol = 0.002 // inches: panels must match to print the same
-	same := func(a, b decimal.Decimal) bool { return math.Abs(a.Sub(b).InexactFloat64()) <= tol }
+	same := func(a, b decimal.Decimal) bool { return math.Abs(a.Sub(b).InexactFloat64()) <= refitTol }
 	if !same(sl.Panel.W, l.Panel.W) || !same(sl.Panel.H, l.Panel.H) {
-		return nil, fmt.Errorf("%w: %s's panels are %s x %s in, but %s %s needs %s x %s in: a panel cannot be kept unchanged",
+		return 0, fmt.Errorf("%w: %s's panels are %s x %s in, but %s %s needs %s x %s in: a panel cannot be kept unchanged",
 			ErrRefit, src.Art.Name, sl.Panel.W.Round(4), sl.Panel.H.Round(4), l.PrinterName, l.Binding, l.Panel.W.Round(4), l.Panel.H.Round(4))
 	}
 	if !same(sl.Flap, l.Flap) || !same(sl.FlapFold, l.FlapFold) {
-		return nil, fmt.Errorf("%w: %s's flaps (%s in, fold %s in) differ from %s's (%s in, fold %s in)",
+		return 0, fmt.Errorf("%w: %s's flaps (%s in, fold %s in) differ from %s's (%s in, fold %s in)",
 			ErrRefit, src.Art.Name, sl.Flap.Round(4), sl.FlapFold.Round(4), l.PrinterName, l.Flap.Round(4), l.FlapFold.Round(4))
 	}
 	srcOuter := sl.Bleed.Add(sl.Wrap)
 	dstOuter := l.Bleed.Add(l.Wrap)
-	short := dstOuter.Sub(srcOuter).InexactFloat64()
-	if short > tol && r.Extend == ExtendNone {
-		return nil, fmt.Errorf("%w: %s needs %s in of %s, but %s has %s in; give --extend mirror, edge or color to fill the difference",
+	short = dstOuter.Sub(srcOuter).InexactFloat64()
+	if short > refitTol && r.Extend == ExtendNone {
+		return 0, fmt.Errorf("%w: %s needs %s in of %s, but %s has %s in; give --extend mirror, edge or color to fill the difference",
 			ErrRefit, l.PrinterName, dstOuter.Round(4), outerWord(l), src.Art.Name, srcOuter.Round(4))
 	}
 	if r.Extend == ExtendEdge && !src.Art.Raster() {
-		return nil, fmt.Errorf("%w: --extend edge stretches edge pixels and needs a raster source; use mirror or color", ErrRefit)
+		return 0, fmt.Errorf("%w: --extend edge stretches edge pixels and needs a raster source; use mirror or color", ErrRefit)
 	}
-	a := src.Art
-	name, err := b.xobject(a)
-	if err != nil {
-		return nil, err
-	}
-	b.models[a.Model] = append(b.models[a.Model], a.Name)
-	Wt := l.Sheet.W.InexactFloat64() * 72
-	Ws, Hs := src.W*72, src.H*72
-	y0 := (b.H - Hs) / 2
-	ssp := srcZone(sl, spine.ZoneSpine, Hs)
-	tsp, _ := b.zone(spine.ZoneSpine)
-	ext := white(r.ExtendColor)
+	return short, nil
+}
+
+// refitter draws a source cover onto a builder's sheet: ssp and tsp are the
+// source's and the target's spine in points, y0 the source's bottom and Ws,
+// Hs its size.
+type refitter struct {
+	b          *builder
+	src        *Source
+	name       string // the source's XObject
+	ssp, tsp   rect
+	y0, Ws, Hs float64
+}
+
+// sides draws the source on each side of the new spine, its panels moved to
+// the new spine edges, and extends it where the target needs more bleed.
+func (rf *refitter) sides(short float64, ext Color) {
+	b, a, ssp, tsp := rf.b, rf.src.Art, rf.ssp, rf.tsp
+	Wt := b.l.Sheet.W.InexactFloat64() * 72
 	sides := []struct {
 		name   string
 		region rect
@@ -190,7 +230,7 @@ func Refit(src *Source, l *spine.Layout, p *paper.Printer, r *Request, o RefitOp
 		{"right", rect{tsp.URX, 0, Wt, b.H}, tsp.URX - ssp.URX},
 	}
 	for _, sd := range sides {
-		A := rect{sd.dx, y0, sd.dx + Ws, y0 + Hs}
+		A := rect{sd.dx, rf.y0, sd.dx + rf.Ws, rf.y0 + rf.Hs}
 		// The source's own sheet on this side, less its spine: what may be shown.
 		var own rect
 		if sd.name == "left" {
@@ -199,90 +239,108 @@ func Refit(src *Source, l *spine.Layout, p *paper.Printer, r *Request, o RefitOp
 			own = rect{A.LLX + ssp.URX, A.LLY, A.URX, A.URY}
 		}
 		b.clip(sd.region)
-		b.drawArt(name, a, A, false, false)
-		if short > tol {
-			b.extendSide(name, a, A, own, sd.region, r.Extend, ext)
+		b.drawArt(rf.name, a, A, false, false)
+		if short > refitTol {
+			b.extendSide(rf.name, a, A, own, sd.region, b.r.Extend, ext)
 		}
 		b.unclip()
 	}
+}
+
+// panelNotes records the back and front placements and notes on the bleed
+// or wrap cut or filled and on the source's resolution.
+func (rf *refitter) panelNotes(short float64) {
+	b, a, src, l, sl := rf.b, rf.src.Art, rf.src, rf.b.l, rf.src.Layout
 	panel := func(zone string) Placement {
-		z, _ := b.zone(zone)
-		p := Placement{Panel: zone, Art: a.Name, Fit: "re-fit", Width: Ws / 72, Height: Hs / 72}
+		p := Placement{Panel: zone, Art: a.Name, Fit: "re-fit", Width: rf.Ws / 72, Height: rf.Hs / 72}
 		if a.Raster() {
 			p.PPI = src.DPI
 		}
-		_ = z
 		return p
 	}
 	b.c.Placements = append(b.c.Placements, panel(spine.ZoneBack), panel(spine.ZoneFront))
-	if short < -tol {
+	srcOuter := sl.Bleed.Add(sl.Wrap)
+	dstOuter := l.Bleed.Add(l.Wrap)
+	if short < -refitTol {
 		b.note(Info, fmt.Sprintf("the source's %s in of %s is cut to %s's %s in", srcOuter.Round(4), outerWord(sl), l.PrinterName, dstOuter.Round(4)))
-	} else if short > tol {
-		b.note(Info, fmt.Sprintf("%s needs %s in of %s, the source has %s in: the rest is filled by --extend %s", l.PrinterName, dstOuter.Round(4), outerWord(l), srcOuter.Round(4), r.Extend))
+	} else if short > refitTol {
+		b.note(Info, fmt.Sprintf("%s needs %s in of %s, the source has %s in: the rest is filled by --extend %s", l.PrinterName, dstOuter.Round(4), outerWord(l), srcOuter.Round(4), b.r.Extend))
 	}
 	if b.minPPI > 0 && src.DPI > 0 && src.DPI < b.minPPI-0.5 {
 		b.note(Warning, fmt.Sprintf("%s is %.0f ppi, below %s's %.0f ppi minimum", a.Name, src.DPI, l.PrinterName, b.minPPI))
 	}
-	// The spine.
-	sS, tS := ssp.W(), tsp.W()
-	region := rect{tsp.LLX, 0, tsp.URX, b.H}
+}
+
+// spine rebuilds the spine at its new width as fill says.
+func (rf *refitter) spine(fill SpineFill, ext Color) error {
 	switch fill {
 	case FillColor:
-		if err := b.spine(FitCover, ext); err != nil {
-			return nil, err
+		if err := rf.b.spine(FitCover, ext); err != nil {
+			return err
 		}
-		if err := b.spineText(); err != nil {
-			return nil, err
-		}
+		return rf.b.spineText()
 	case FillStretch:
-		k := tS / sS
-		if sS <= 0 {
-			k = 1
-		}
-		A := rect{tsp.LLX - ssp.LLX*k, y0, tsp.LLX + (Ws-ssp.LLX)*k, y0 + Hs}
-		b.clip(region)
-		b.drawArt(name, a, A, false, false)
-		b.unclip()
-		if d := math.Abs(k - 1); d > 0.05 {
-			b.note(Warning, fmt.Sprintf("the spine is stretched %.1f%% (from %.4f to %.4f in): lettering on it is distorted; --spine-fill color re-sets it", d*100, sS/72, tS/72))
-		} else if d > 0.0005 {
-			b.note(Info, fmt.Sprintf("the spine is stretched %.1f%% (from %.4f to %.4f in)", d*100, sS/72, tS/72))
-		}
+		rf.stretchSpine()
 	case FillMirror:
-		dx := (tsp.LLX + tsp.URX - ssp.LLX - ssp.URX) / 2
-		A := rect{dx, y0, dx + Ws, y0 + Hs}
-		own := rect{A.LLX + ssp.LLX, A.LLY, A.LLX + ssp.URX, A.URY}
-		b.clip(region)
-		b.clip(own)
-		b.drawArt(name, a, A, false, false)
-		b.unclip()
-		if tS > sS {
-			// Reflect the source spine's edges into the extra width.
-			for _, left := range []bool{true, false} {
-				m := A
-				var piece rect
-				if left {
-					m.LLX, m.URX = 2*own.LLX-A.URX, 2*own.LLX-A.LLX
-					piece = rect{region.LLX, region.LLY, own.LLX, region.URY}
-				} else {
-					m.LLX, m.URX = 2*own.URX-A.URX, 2*own.URX-A.LLX
-					piece = rect{own.URX, region.LLY, region.URX, region.URY}
-				}
-				b.clip(piece)
-				b.drawArt(name, a, m, true, false)
-				b.unclip()
+		rf.mirrorSpine()
+	}
+	return nil
+}
+
+// stretchSpine scales the source's spine to the new width.
+func (rf *refitter) stretchSpine() {
+	b, a, ssp, tsp := rf.b, rf.src.Art, rf.ssp, rf.tsp
+	sS, tS := ssp.W(), tsp.W()
+	region := rect{tsp.LLX, 0, tsp.URX, b.H}
+	k := tS / sS
+	if sS <= 0 {
+		k = 1
+	}
+	A := rect{tsp.LLX - ssp.LLX*k, rf.y0, tsp.LLX + (rf.Ws-ssp.LLX)*k, rf.y0 + rf.Hs}
+	b.clip(region)
+	b.drawArt(rf.name, a, A, false, false)
+	b.unclip()
+	if d := math.Abs(k - 1); d > 0.05 {
+		b.note(Warning, fmt.Sprintf("the spine is stretched %.1f%% (from %.4f to %.4f in): lettering on it is distorted; --spine-fill color re-sets it", d*100, sS/72, tS/72))
+	} else if d > 0.0005 {
+		b.note(Info, fmt.Sprintf("the spine is stretched %.1f%% (from %.4f to %.4f in)", d*100, sS/72, tS/72))
+	}
+}
+
+// mirrorSpine centres the source's spine on the new one and, when the spine
+// grew, reflects its edges into the extra width.
+func (rf *refitter) mirrorSpine() {
+	b, a, ssp, tsp := rf.b, rf.src.Art, rf.ssp, rf.tsp
+	sS, tS := ssp.W(), tsp.W()
+	region := rect{tsp.LLX, 0, tsp.URX, b.H}
+	dx := (tsp.LLX + tsp.URX - ssp.LLX - ssp.URX) / 2
+	A := rect{dx, rf.y0, dx + rf.Ws, rf.y0 + rf.Hs}
+	own := rect{A.LLX + ssp.LLX, A.LLY, A.LLX + ssp.URX, A.URY}
+	b.clip(region)
+	b.clip(own)
+	b.drawArt(rf.name, a, A, false, false)
+	b.unclip()
+	if tS > sS {
+		// Reflect the source spine's edges into the extra width.
+		for _, left := range []bool{true, false} {
+			m := A
+			var piece rect
+			if left {
+				m.LLX, m.URX = 2*own.LLX-A.URX, 2*own.LLX-A.LLX
+				piece = rect{region.LLX, region.LLY, own.LLX, region.URY}
+			} else {
+				m.LLX, m.URX = 2*own.URX-A.URX, 2*own.URX-A.LLX
+				piece = rect{own.URX, region.LLY, region.URX, region.URY}
 			}
-			b.note(Info, fmt.Sprintf("the spine grew from %.4f to %.4f in: the source's spine is centred and its edges mirrored into the extra", sS/72, tS/72))
-		} else if tS < sS {
-			b.note(Info, fmt.Sprintf("the spine shrank from %.4f to %.4f in: the source's spine is centred and %.4f in cut from each side", sS/72, tS/72, (sS-tS)/144))
+			b.clip(piece)
+			b.drawArt(rf.name, a, m, true, false)
+			b.unclip()
 		}
-		b.unclip()
+		b.note(Info, fmt.Sprintf("the spine grew from %.4f to %.4f in: the source's spine is centred and its edges mirrored into the extra", sS/72, tS/72))
+	} else if tS < sS {
+		b.note(Info, fmt.Sprintf("the spine shrank from %.4f to %.4f in: the source's spine is centred and %.4f in cut from each side", sS/72, tS/72, (sS-tS)/144))
 	}
-	if fill != FillColor && !l.SpineText.Allowed {
-		b.note(Warning, fmt.Sprintf("the source's spine is carried over as it is; %s: if it is lettered, use --spine-fill color", l.SpineText.Reason))
-	}
-	b.barcode()
-	return b.finish()
+	b.unclip()
 }
 
 // extendSide fills what the source does not cover on one side of the spine.
