@@ -3,11 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"regexp"
-	"sort"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/coverkit/coverkit/earnings"
@@ -154,74 +151,19 @@ func (o *earningsOptions) parse() (*earningsRun, error) {
 	if len(o.lists.values) == 0 {
 		return nil, usageErr("--list is required (the list price and its currency, e.g. --list 14.99 USD)")
 	}
-	for k := range o.lists.values {
-		a := &o.lists.values[k]
-		cur, err := o.currencyFor("--list", a, used)
-		if err != nil {
-			return nil, err
-		}
-		p, err := earnings.ParsePrice(a.amount, cur)
-		if err != nil {
-			return nil, usageErr("--list %s %s: %v", a.amount, cur, trimBadInput(err))
-		}
-		for _, q := range r.req.Lists {
-			if q.Currency == p.Currency {
-				return nil, usageErr("--list: two list prices in %s (%s and %s); give one per currency", p.Currency, q, p)
-			}
-		}
-		r.req.Lists = append(r.req.Lists, p)
+	if err := o.parseLists(r, used); err != nil {
+		return nil, err
 	}
-	for k := range o.printCosts.values {
-		a := &o.printCosts.values[k]
-		cur, err := o.currencyFor("--ingram-print-cost", a, used)
-		if err != nil {
-			return nil, err
-		}
-		p, err := earnings.ParseMoney(a.amount, cur)
-		if err != nil {
-			return nil, usageErr("--ingram-print-cost %s %s: %v", a.amount, cur, trimBadInput(err))
-		}
-		if r.req.PrintCost == nil {
-			r.req.PrintCost = map[earnings.CostKey]decimal.Decimal{}
-		}
-		if !hasCurrency(r.req.Lists, p.Currency) {
-			return nil, usageErr("--ingram-print-cost %s: no --list price in %s to apply it to", p, p.Currency)
-		}
-		k := earnings.CostKey{Printer: "ingramspark", Currency: p.Currency}
-		if _, dup := r.req.PrintCost[k]; dup {
-			return nil, usageErr("--ingram-print-cost: two print costs in %s; give one per currency", p.Currency)
-		}
-		r.req.PrintCost[k] = p.Amount
+	if err := o.parsePrintCosts(r, used); err != nil {
+		return nil, err
 	}
 	for i, a := range o.args {
 		if !used[i] {
 			return nil, usageErr("unexpected argument %q (a currency follows an amount: --list 14.99 USD)", a)
 		}
 	}
-	for _, v := range o.discounts {
-		market, pctText, named := strings.Cut(v, "=")
-		if !named {
-			market, pctText = "", v
-		}
-		market = strings.ToLower(strings.TrimSpace(market))
-		d, err := earnings.ParsePercent(pctText)
-		if err != nil {
-			return nil, usageErr("--ingram-discount %s: %v", v, trimBadInput(err))
-		}
-		if !d.LessThan(decimal.NewFromInt(100)) {
-			return nil, usageErr("--ingram-discount %s: a 100 %% discount leaves nothing to pay from", v)
-		}
-		if ms := ingramMarkets(spec.catalog); named && !containsFold(ms, market) {
-			return nil, usageErr("--ingram-discount %s: unknown market %q (IngramSpark's are %s)", v, market, strings.Join(ms, ", "))
-		}
-		if r.req.Discount == nil {
-			r.req.Discount = map[earnings.MarketKey]decimal.Decimal{}
-		}
-		k := earnings.MarketKey{Printer: "ingramspark", Market: market}
-		if _, dup := r.req.Discount[k]; dup {
-			return nil, usageErr("--ingram-discount: two discounts for %s", orAll(market))
-		}
-		r.req.Discount[k] = d
+	if err := o.parseDiscounts(r, spec.catalog); err != nil {
+		return nil, err
 	}
 	switch rt := strings.ToLower(strings.TrimSpace(o.returns)); rt {
 	case paper.ReturnsNo, paper.ReturnsDeliver, paper.ReturnsDestroy:
@@ -238,6 +180,85 @@ func (o *earningsOptions) parse() (*earningsRun, error) {
 		r.req.Date = o.date
 	}
 	return r, nil
+}
+
+// parseLists reads the --list prices, one per currency.
+func (o *earningsOptions) parseLists(r *earningsRun, used map[int]bool) error {
+	for k := range o.lists.values {
+		a := &o.lists.values[k]
+		cur, err := o.currencyFor("--list", a, used)
+		if err != nil {
+			return err
+		}
+		p, err := earnings.ParsePrice(a.amount, cur)
+		if err != nil {
+			return usageErr("--list %s %s: %v", a.amount, cur, trimBadInput(err))
+		}
+		for _, q := range r.req.Lists {
+			if q.Currency == p.Currency {
+				return usageErr("--list: two list prices in %s (%s and %s); give one per currency", p.Currency, q, p)
+			}
+		}
+		r.req.Lists = append(r.req.Lists, p)
+	}
+	return nil
+}
+
+// parsePrintCosts reads --ingram-print-cost, one per currency of a --list price.
+func (o *earningsOptions) parsePrintCosts(r *earningsRun, used map[int]bool) error {
+	for k := range o.printCosts.values {
+		a := &o.printCosts.values[k]
+		cur, err := o.currencyFor("--ingram-print-cost", a, used)
+		if err != nil {
+			return err
+		}
+		p, err := earnings.ParseMoney(a.amount, cur)
+		if err != nil {
+			return usageErr("--ingram-print-cost %s %s: %v", a.amount, cur, trimBadInput(err))
+		}
+		if r.req.PrintCost == nil {
+			r.req.PrintCost = map[earnings.CostKey]decimal.Decimal{}
+		}
+		if !hasCurrency(r.req.Lists, p.Currency) {
+			return usageErr("--ingram-print-cost %s: no --list price in %s to apply it to", p, p.Currency)
+		}
+		k := earnings.CostKey{Printer: "ingramspark", Currency: p.Currency}
+		if _, dup := r.req.PrintCost[k]; dup {
+			return usageErr("--ingram-print-cost: two print costs in %s; give one per currency", p.Currency)
+		}
+		r.req.PrintCost[k] = p.Amount
+	}
+	return nil
+}
+
+// parseDiscounts reads --ingram-discount: one for every market, or per market.
+func (o *earningsOptions) parseDiscounts(r *earningsRun, cat *paper.Catalog) error {
+	for _, v := range o.discounts {
+		market, pctText, named := strings.Cut(v, "=")
+		if !named {
+			market, pctText = "", v
+		}
+		market = strings.ToLower(strings.TrimSpace(market))
+		d, err := earnings.ParsePercent(pctText)
+		if err != nil {
+			return usageErr("--ingram-discount %s: %v", v, trimBadInput(err))
+		}
+		if !d.LessThan(decimal.NewFromInt(100)) {
+			return usageErr("--ingram-discount %s: a 100 %% discount leaves nothing to pay from", v)
+		}
+		if ms := ingramMarkets(cat); named && !containsFold(ms, market) {
+			return usageErr("--ingram-discount %s: unknown market %q (IngramSpark's are %s)", v, market, strings.Join(ms, ", "))
+		}
+		if r.req.Discount == nil {
+			r.req.Discount = map[earnings.MarketKey]decimal.Decimal{}
+		}
+		k := earnings.MarketKey{Printer: "ingramspark", Market: market}
+		if _, dup := r.req.Discount[k]; dup {
+			return usageErr("--ingram-discount: two discounts for %s", orAll(market))
+		}
+		r.req.Discount[k] = d
+	}
+	return nil
 }
 
 // currencyFor returns a money flag's currency: its own, or the positional
@@ -371,187 +392,4 @@ func earningsHint(err error) string {
 		return "choose --ingram-discount within the range, or give a profile with your own range (--catalog)"
 	}
 	return "choose --returns no or destroy for this market"
-}
-
-// writeEarnings prints the report: a table per list price, then the verdict,
-// thresholds, returns, notes and estimates.
-func writeEarnings(w io.Writer, r *earnings.Report, skipped []string) {
-	b := r.Book
-	trim := inches(b.TrimW.Value) + " x " + inches(b.TrimH.Value) + " in"
-	if b.TrimName != "" && b.TrimName != "custom" && !strings.ContainsAny(b.TrimName[:1], "0123456789") {
-		trim += " (" + b.TrimName + ")"
-	}
-	fmt.Fprintf(w, "%s %s, %s paper, %d pages\n", trim, b.Binding, b.Paper, b.Pages)
-	if r.Date != "" {
-		fmt.Fprintf(w, "royalty rules in force on %s\n", r.Date)
-	}
-	var thresholds, returns, notes []string
-	for _, m := range r.Markets {
-		fmt.Fprintln(w)
-		basis := ""
-		if r.ExVAT {
-			basis = " (without VAT)"
-		}
-		fmt.Fprintf(w, "list price %s %s%s\n", m.List, m.Currency, basis)
-		if len(m.Rows) == 0 {
-			fmt.Fprintf(w, "  no printer compared sells in %s\n", m.Currency)
-			continue
-		}
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "printer\tchannel\tmarket\tVAT\tprint cost\trate or discount\tearnings\tmin list\tconfidence")
-		for _, x := range m.Rows {
-			conf := x.Confidence.String()
-			if x.Estimate {
-				conf += " *"
-			}
-			vat := "-"
-			if x.VATRate != nil {
-				vat = x.VATRate.String() + " %"
-			}
-			if x.Unavailable != "" {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t-\t-\t-\t-\tunavailable\n", x.PrinterName, x.ChannelLabel, x.MarketLabel, vat)
-				notes = append(notes, fmt.Sprintf("%s %s %s: %s", x.PrinterName, x.ChannelLabel, x.Market, x.Unavailable))
-				continue
-			}
-			cost := "not given"
-			if x.PrintCost != nil {
-				cost = x.PrintCost.String()
-				if x.PrintCostFrom == "input" {
-					cost += " (yours)"
-				}
-			}
-			rate := "-"
-			switch {
-			case x.Rate != nil:
-				rate = x.Rate.String() + " %"
-			case x.Discount != nil:
-				rate = x.Discount.String() + " % discount"
-			}
-			earn := "-"
-			switch {
-			case x.Earnings != nil:
-				earn = x.Earnings.String()
-			case x.BeforePrintCost != nil:
-				earn = x.BeforePrintCost.String() + " - print cost"
-			}
-			minList := "-"
-			if x.MinList != nil {
-				minList = x.MinList.String()
-				if x.BelowMinimum {
-					minList += " (list below)"
-				}
-			}
-			if x.AboveMaximum {
-				earn += " (list above max " + x.MaxList.String() + ")"
-			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", x.PrinterName, x.ChannelLabel, x.MarketLabel, vat, cost, rate, earn, minList, conf)
-			if t := x.Threshold; t != nil {
-				s := fmt.Sprintf("%s %s: %s %% from %s %s", x.PrinterName, x.Market, t.RateAtOr, t.Value, x.Currency)
-				if x.VATRate != nil {
-					s += " without VAT"
-				}
-				if t.EarningsAt != nil {
-					s += fmt.Sprintf(", %s %% below: at %s a copy would earn %s", t.RateBelow, t.Value, t.EarningsAt)
-				} else {
-					s += fmt.Sprintf("; below it %s %%", t.RateBelow)
-				}
-				thresholds = appendUnique(thresholds, s)
-			}
-			if rt := x.Returns; rt != nil {
-				s := fmt.Sprintf("%s %s: returns %s", x.PrinterName, x.Market, rt.Option)
-				if rt.Charge.Value.IsZero() {
-					s += ", a return costs nothing (no returns accepted)"
-				} else {
-					s += fmt.Sprintf(", a returned copy costs %s %s", rt.Charge, x.Currency)
-					if rt.Shipping != nil {
-						s += fmt.Sprintf(" (wholesale %s + shipping %s)", rt.Wholesale, rt.Shipping)
-					} else {
-						s += " (the wholesale price)"
-					}
-				}
-				returns = append(returns, s)
-			}
-			if x.PrintCostNote != "" && x.Printer == "ingramspark" {
-				notes = appendUnique(notes, "IngramSpark publishes no print-cost formula: the earnings are shown before the print cost; give it from IngramSpark's own calculator with --ingram-print-cost AMOUNT "+x.Currency)
-			} else if x.PrintCostNote != "" {
-				notes = appendUnique(notes, x.PrinterName+" "+x.Market+": "+x.PrintCostNote)
-			}
-			for _, n := range x.Notes {
-				notes = appendUnique(notes, x.PrinterName+" "+x.Market+": "+n)
-			}
-		}
-		tw.Flush()
-	}
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, "verdict: "+r.Verdict)
-	section := func(title string, lines []string) {
-		if len(lines) == 0 {
-			return
-		}
-		fmt.Fprintln(w)
-		fmt.Fprintln(w, title)
-		for _, l := range lines {
-			fmt.Fprintln(w, "  "+l)
-		}
-	}
-	section("royalty thresholds:", thresholds)
-	section("returns:", returns)
-	sort.Strings(skipped)
-	for _, s := range skipped {
-		notes = append(notes, "not shown: "+s)
-	}
-	notes = append(notes, r.Notes...)
-	section("notes:", notes)
-	section("values used (confidence, source key, read on):", valueLines(r))
-	if r.Estimate {
-		fmt.Fprintln(w)
-		fmt.Fprintln(w, "* ESTIMATE: some values are UNCONFIRMED; check them against the printer's own calculator:")
-		for _, s := range r.Warnings {
-			fmt.Fprintln(w, "  - "+s)
-		}
-	}
-}
-
-// valueLines lists every catalogue value the report used, once per printer,
-// with the markets that used it.
-func valueLines(r *earnings.Report) []string {
-	type key struct{ printer, name, value, conf, src, read string }
-	var order []key
-	markets := map[key][]string{}
-	for _, m := range r.Markets {
-		for _, x := range m.Rows {
-			for _, v := range x.Values {
-				k := key{x.PrinterName, v.Name, v.Value, v.Confidence.String(), v.Source, v.Retrieved}
-				if _, ok := markets[k]; !ok {
-					order = append(order, k)
-				}
-				if ms := markets[k]; len(ms) == 0 || ms[len(ms)-1] != x.Market {
-					markets[k] = appendUnique(ms, x.Market)
-				}
-			}
-		}
-	}
-	out := make([]string, len(order))
-	for i, k := range order {
-		out[i] = fmt.Sprintf("%s %s: %s: %s (%s, %s, %s)", k.printer, strings.Join(markets[k], ", "), k.name, k.value, k.conf, k.src, k.read)
-	}
-	return out
-}
-
-// inches shows a trim side exactly when it has at most 4 places (6, 8.5),
-// else to 4 places (a trim given in mm).
-func inches(d decimal.Decimal) string {
-	if d.Exponent() >= -4 {
-		return d.String()
-	}
-	return d.StringFixed(4)
-}
-
-func appendUnique(list []string, s string) []string {
-	for _, v := range list {
-		if v == s {
-			return list
-		}
-	}
-	return append(list, s)
 }
