@@ -108,7 +108,7 @@ func CheckCover(f *Facts, targets []Target, o CheckOptions) *Report {
 	tol := f64(tolD)
 	o.Tolerance = tolD
 	r := &Report{Tolerance: json.Number(tolD.Round(6).String()), CoverPages: f.PageCount, FileSize: f.FileSize,
-		PDFVersion: f.Version, PDFX: f.PDFXVersion, Notes: f.Notes}
+		PDFVersion: f.Version, PDFX: f.PDFXVersion}
 	p := f.Pages[0]
 	sb, sbName := SheetBox(p)
 	w, h := p.Size(sb)

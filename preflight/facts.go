@@ -176,8 +176,6 @@ type Facts struct {
 	// (within the limits): [Stamp] then refuses, as the PDF library would
 	// decode it without them.
 	unreadPage1 bool
-	// Notes say what could not be read and was estimated or skipped.
-	Notes []string `json:"notes,omitempty"`
 }
 
 // MarksIn returns the marks on page whose box meets r. With mostlyInside, a

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
@@ -14,7 +15,7 @@ import (
 )
 
 // Stamp writes cover with the first page of overlay laid on top of its first
-// page, unscaled, its bottom-left corner on the cover page's: a proof that
+// page, at its size in points (scaled to a /UserUnit), its bottom-left corner on the cover page's: a proof that
 // shows a template's guides over finished art. Both PDFs are read with the
 // same recovery as the rest of preflight; a damaged file is an error, never
 // a panic.
@@ -30,14 +31,18 @@ func StampWithPassword(cover io.ReadSeeker, overlay []byte, w io.Writer, passwor
 			err = fmt.Errorf("stamp overlay: %w", damagedPanic(r))
 		}
 	}()
-	if err := stampable(cover, password); err != nil {
+	unit, err := stampable(cover, password)
+	if err != nil {
 		return fmt.Errorf("stamp overlay: %w", err)
 	}
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationRelaxed
 	conf.Limits.MaxDecodeBytes = maxDecodeBytes
 	conf.UserPW, conf.OwnerPW = password, password
-	wm, err := api.PDFWatermarkForReadSeeker(bytes.NewReader(overlay), 1, "scalefactor:1 abs, position:bl, offset:0 0, rotation:0, opacity:1", true, false, types.POINTS)
+	// The overlay is drawn in points; a cover page with a /UserUnit of u
+	// measures in units of u points, so the overlay is scaled by 1/u.
+	desc := fmt.Sprintf("scalefactor:%s abs, position:bl, offset:0 0, rotation:0, opacity:1", strconv.FormatFloat(1/unit, 'f', -1, 64))
+	wm, err := api.PDFWatermarkForReadSeeker(bytes.NewReader(overlay), 1, desc, true, false, types.POINTS)
 	if err != nil {
 		return fmt.Errorf("stamp overlay: %w", err)
 	}
@@ -52,17 +57,21 @@ func StampWithPassword(cover io.ReadSeeker, overlay []byte, w io.Writer, passwor
 
 // stampable reads the cover under preflight's limits first: the PDF library
 // rewrites page 1's content stream when it stamps, decoding it with a limit
-// of its own (512 MB, two gigabytes of memory for a 1 MB zip bomb).
-func stampable(cover io.ReadSeeker, password string) error {
+// of its own (512 MB, two gigabytes of memory for a 1 MB zip bomb). It
+// returns the size of page 1's user-space unit in points (its /UserUnit).
+func stampable(cover io.ReadSeeker, password string) (unit float64, err error) {
 	f, err := Read(context.Background(), cover, Options{Password: password})
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if _, err := cover.Seek(0, io.SeekStart); err != nil {
-		return err
+		return 0, err
 	}
 	if f.unreadPage1 {
-		return fmt.Errorf("%w: %s", ErrLimit, f.Incomplete[0])
+		return 0, fmt.Errorf("%w: %s", ErrLimit, f.Incomplete[0])
 	}
-	return nil
+	if len(f.Pages) == 0 {
+		return 1, nil
+	}
+	return f.Pages[0].unit(), nil
 }

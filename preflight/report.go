@@ -86,8 +86,11 @@ type Report struct {
 	PDFVersion      string          `json:"pdf_version,omitempty"`
 	PDFX            string          `json:"pdfx_version,omitempty"`
 	Printers        []PrinterReport `json:"printers"`
-	Notes           []string        `json:"notes,omitempty"`
-	Status          Status          `json:"status"`
+	// Notes is never set by [CheckCover] (Facts had no notes left to pass
+	// on); it stays, empty and so left out of the JSON, while
+	// cmd/coverkit/check.go still prints it.
+	Notes  []string `json:"notes,omitempty"`
+	Status Status   `json:"status"`
 }
 
 // AddInterior records the interior read from path and its checks in the
