@@ -41,7 +41,7 @@ func (c *calc) royalty() {
 				gross = c.withVATExact(net)
 			}
 			if net.LessThan(th.Value) != gross.LessThan(th.Value) {
-				c.lower(paper.Unconfirmed, fmt.Sprintf("%s %s %s: the %s threshold falls between the price with VAT (%s) and without (%s); whether KDP compares the price without VAT is unstated (pricing.md 6.6), so the %s %% rate is an estimate",
+				c.lower(paper.Unconfirmed, fmt.Sprintf("%s %s %s: the %s threshold falls between the price with VAT (%s) and without (%s); whether KDP compares the price without VAT is unstated, so the %s %% rate is an estimate",
 					c.l.PrinterName, c.ch.Label, c.m.ID, c.fmt(th.Value), c.fmt(gross), c.fmt(net), rate))
 			}
 		}

@@ -84,7 +84,7 @@ func (c *calc) checkDiscount(rng *paper.DiscountRange, d decimal.Decimal) error 
 		lo = rng.Min.Value.String()
 		srcs = append(srcs, c.sourceText(rng.Min.Provenance))
 	} else {
-		c.row.Notes = append(c.row.Notes, fmt.Sprintf("%s's minimum wholesale discount for %s was not found (pricing.md 4); it may refuse %s %%", c.l.PrinterName, c.m.ID, d))
+		c.row.Notes = append(c.row.Notes, fmt.Sprintf("%s's minimum wholesale discount for %s was not found; it may refuse %s %%", c.l.PrinterName, c.m.ID, d))
 	}
 	if rng.Max != nil {
 		hi = rng.Max.Value.String()

@@ -23,6 +23,9 @@ func TestNoSpecRowCitations(t *testing.T) {
 		texts = append(texts, strings.Join(args, " ")+"\n"+out.String()+errb.String())
 	}
 	capture("printers", "--json")
+	capture("earnings", "-t", "6x9", "-n", "300", "--list", "10.50", "EUR")
+	capture("earnings", "-t", "6x9", "-n", "300", "--list", "14.99", "USD", "--list", "11.99", "GBP", "--json")
+	capture("earnings", "-b", "hardcover", "-p", "kdp", "-t", "6x9", "-n", "300", "--list", "24.99", "USD")
 	root := newRootCmd(&env{})
 	for _, c := range root.Commands() {
 		capture(c.Name(), "--help")
