@@ -6,7 +6,6 @@ import (
 	"compress/zlib"
 	"encoding/binary"
 	"fmt"
-	"hash/crc32"
 	"image"
 	"io"
 
@@ -59,29 +58,16 @@ func (s *Symbol) WritePNGDepth(w io.Writer, dpi, depth int) error {
 		return fmt.Errorf("barcode: png: %w", err)
 	}
 	bw := bufio.NewWriter(w)
-	bw.WriteString("\x89PNG\r\n\x1a\n")
+	bw.WriteString(pngdpi.Signature)
 	ihdr := make([]byte, 13)
 	binary.BigEndian.PutUint32(ihdr[0:], uint32(b.Dx()))
 	binary.BigEndian.PutUint32(ihdr[4:], uint32(b.Dy()))
 	ihdr[8], ihdr[9] = 1, 0 // 1 bit, greyscale
-	pngChunk(bw, "IHDR", ihdr)
-	pngChunk(bw, "pHYs", pngdpi.Data(dpi))
-	pngChunk(bw, "IDAT", idat.Bytes())
-	pngChunk(bw, "IEND", nil)
+	pngdpi.WriteChunk(bw, "IHDR", ihdr)
+	pngdpi.WriteChunk(bw, "pHYs", pngdpi.Data(dpi))
+	pngdpi.WriteChunk(bw, "IDAT", idat.Bytes())
+	pngdpi.WriteChunk(bw, "IEND", nil)
 	return bw.Flush()
-}
-
-func pngChunk(w *bufio.Writer, typ string, data []byte) {
-	var hdr [8]byte
-	binary.BigEndian.PutUint32(hdr[:4], uint32(len(data)))
-	copy(hdr[4:], typ)
-	w.Write(hdr[:])
-	w.Write(data)
-	crc := crc32.NewIEEE()
-	crc.Write(hdr[4:])
-	crc.Write(data)
-	binary.BigEndian.PutUint32(hdr[:4], crc.Sum32())
-	w.Write(hdr[:4])
 }
 
 // WriteTIFF writes the symbol as a baseline TIFF at dpi, greyscale of the

@@ -232,14 +232,14 @@ func writeAlphaPNG(w io.Writer, s *scene, pw, ph, dpi int) error {
 		return err
 	}
 	bw := bufio.NewWriter(w)
-	bw.WriteString("\x89PNG\r\n\x1a\n")
+	bw.WriteString(pngdpi.Signature)
 	ihdr := make([]byte, 13)
 	binary.BigEndian.PutUint32(ihdr[0:], uint32(pw))
 	binary.BigEndian.PutUint32(ihdr[4:], uint32(ph))
 	ihdr[8], ihdr[9] = 8, 6 // 8 bits, truecolour with alpha
-	writeChunk(bw, "IHDR", ihdr)
-	writeChunk(bw, "pHYs", pngdpi.Data(dpi))
-	writeChunk(bw, "IDAT", idat.Bytes())
-	writeChunk(bw, "IEND", nil)
+	pngdpi.WriteChunk(bw, "IHDR", ihdr)
+	pngdpi.WriteChunk(bw, "pHYs", pngdpi.Data(dpi))
+	pngdpi.WriteChunk(bw, "IDAT", idat.Bytes())
+	pngdpi.WriteChunk(bw, "IEND", nil)
 	return bw.Flush()
 }

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"compress/flate"
 	"encoding/binary"
-	"hash/crc32"
 	"image"
 	"io"
 
@@ -37,13 +36,13 @@ func newPNGEncoder(w io.Writer, pw, ph, dpi int) *pngEncoder {
 	e := &pngEncoder{bw: bufio.NewWriterSize(w, 1<<16), w: pw, h: ph,
 		row: make([]byte, 1+3*pw), prev: make([]byte, 4*pw), sum: adler{a: 1}}
 	e.idat.w = e.bw
-	e.bw.WriteString("\x89PNG\r\n\x1a\n")
+	e.bw.WriteString(pngdpi.Signature)
 	ihdr := make([]byte, 13)
 	binary.BigEndian.PutUint32(ihdr[0:], uint32(pw))
 	binary.BigEndian.PutUint32(ihdr[4:], uint32(ph))
 	ihdr[8], ihdr[9] = 8, 2 // 8 bits, truecolour
-	writeChunk(e.bw, "IHDR", ihdr)
-	writeChunk(e.bw, "pHYs", pngdpi.Data(dpi))
+	pngdpi.WriteChunk(e.bw, "IHDR", ihdr)
+	pngdpi.WriteChunk(e.bw, "pHYs", pngdpi.Data(dpi))
 	// zlib framing by hand around raw deflate, so that the Adler-32 of the
 	// many all-zero rows is computed in one step (see adler).
 	e.idat.Write([]byte{0x78, 0x01})
@@ -120,7 +119,7 @@ func (e *pngEncoder) close() error {
 	binary.BigEndian.PutUint32(tail[:], e.sum.a|e.sum.b<<16)
 	e.idat.Write(tail[:])
 	e.idat.flush()
-	writeChunk(e.bw, "IEND", nil)
+	pngdpi.WriteChunk(e.bw, "IEND", nil)
 	return e.bw.Flush()
 }
 
@@ -160,20 +159,6 @@ func (s *adler) zeros(n int) {
 	s.b = uint32((uint64(s.b) + uint64(n)%adlerMod*uint64(s.a)) % adlerMod)
 }
 
-func writeChunk(w *bufio.Writer, typ string, data []byte) {
-	var hdr [8]byte
-	binary.BigEndian.PutUint32(hdr[:4], uint32(len(data)))
-	copy(hdr[4:], typ)
-	w.Write(hdr[:])
-	w.Write(data)
-	crc := crc32.NewIEEE()
-	crc.Write(hdr[4:])
-	crc.Write(data)
-	var c [4]byte
-	binary.BigEndian.PutUint32(c[:], crc.Sum32())
-	w.Write(c[:])
-}
-
 // chunkWriter cuts the zlib stream into IDAT chunks of up to 256 KiB.
 type chunkWriter struct {
 	w   *bufio.Writer
@@ -197,7 +182,7 @@ func (c *chunkWriter) Write(p []byte) (int, error) {
 
 func (c *chunkWriter) flush() error {
 	if len(c.buf) > 0 {
-		writeChunk(c.w, "IDAT", c.buf)
+		pngdpi.WriteChunk(c.w, "IDAT", c.buf)
 		c.buf = c.buf[:0]
 	}
 	return nil

@@ -1,12 +1,14 @@
 // Package pngdpi records a PNG's resolution in its pHYs chunk, which Go's
 // image/png encoder does not write, so that raster editors open templates and
-// barcodes at their real physical size.
+// barcodes at their real physical size. It also writes the chunks of the
+// PNG encoders coverkit has of its own (render's, barcode's), in one place.
 package pngdpi
 
 import (
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
+	"io"
 	"math"
 )
 
@@ -28,14 +30,42 @@ func Insert(p []byte, dpi int) ([]byte, error) {
 	if len(p) < sigLen+ihdrLen || string(p[12:16]) != "IHDR" {
 		return nil, errors.New("pngdpi: not a PNG starting with IHDR")
 	}
-	chunk := make([]byte, 0, 21)
-	chunk = binary.BigEndian.AppendUint32(chunk, 9)
-	chunk = append(chunk, "pHYs"...)
-	chunk = append(chunk, Data(dpi)...)
-	chunk = binary.BigEndian.AppendUint32(chunk, crc32.ChecksumIEEE(chunk[4:]))
+	chunk := AppendChunk(make([]byte, 0, 21), "pHYs", Data(dpi))
 	at := sigLen + ihdrLen
 	out := make([]byte, 0, len(p)+len(chunk))
 	out = append(out, p[:at]...)
 	out = append(out, chunk...)
 	return append(out, p[at:]...), nil
+}
+
+// Signature is the eight bytes every PNG starts with.
+const Signature = "\x89PNG\r\n\x1a\n"
+
+// AppendChunk appends a PNG chunk: the data's length, the type, the data and
+// the CRC of type and data.
+func AppendChunk(b []byte, typ string, data []byte) []byte {
+	b = binary.BigEndian.AppendUint32(b, uint32(len(data)))
+	n := len(b)
+	b = append(b, typ...)
+	b = append(b, data...)
+	return binary.BigEndian.AppendUint32(b, crc32.ChecksumIEEE(b[n:]))
+}
+
+// WriteChunk writes a PNG chunk to w without copying data; a buffered
+// writer keeps the first error for its Flush.
+func WriteChunk(w io.Writer, typ string, data []byte) error {
+	var hdr [8]byte
+	binary.BigEndian.PutUint32(hdr[:4], uint32(len(data)))
+	copy(hdr[4:], typ)
+	crc := crc32.NewIEEE()
+	crc.Write(hdr[4:])
+	crc.Write(data)
+	var sum [4]byte
+	binary.BigEndian.PutUint32(sum[:], crc.Sum32())
+	for _, p := range [][]byte{hdr[:], data, sum[:]} {
+		if _, err := w.Write(p); err != nil {
+			return err
+		}
+	}
+	return nil
 }
