@@ -2,13 +2,13 @@ package barcode
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"fmt"
 	"io"
 	"strings"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/coverkit/coverkit/internal/subsettag"
 	"golang.org/x/image/font/gofont/gomono"
 )
 
@@ -82,14 +82,9 @@ const pdfFamily = "GoMonoSub"
 // subsetTag is six capital letters derived from the text drawn (so from the
 // glyphs in the subset): the same symbol text always gets the same tag.
 func subsetTag(s *Symbol) string {
-	h := sha256.New()
-	for _, t := range s.Texts {
-		h.Write([]byte(t.Value + "\x00"))
+	key := make([][]byte, len(s.Texts))
+	for i, t := range s.Texts {
+		key[i] = []byte(t.Value + "\x00")
 	}
-	sum := h.Sum(nil)
-	tag := make([]byte, 6)
-	for i := range tag {
-		tag[i] = 'A' + sum[i]%26
-	}
-	return string(tag)
+	return subsettag.Of(key...)
 }

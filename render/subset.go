@@ -1,11 +1,12 @@
 package render
 
 import (
-	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"slices"
 	"sort"
+
+	"github.com/coverkit/coverkit/internal/subsettag"
 )
 
 // TrueType subsetting for the PDF: a template uses about a hundred of the
@@ -351,15 +352,9 @@ func cmapTable(m map[rune]uint16) []byte {
 // 32000-1, 9.6.4), derived from the font and the glyphs kept, so the same
 // subset always gets the same tag and different subsets almost never share one.
 func subsetTag(name string, s *glyphSubset) string {
-	h := sha256.New()
-	h.Write([]byte(name))
+	glyphs := make([]byte, 0, 2*len(s.old))
 	for _, g := range s.old {
-		h.Write([]byte{byte(g >> 8), byte(g)})
+		glyphs = append(glyphs, byte(g>>8), byte(g))
 	}
-	sum := h.Sum(nil)
-	tag := make([]byte, 6)
-	for i := range tag {
-		tag[i] = 'A' + sum[i]%26
-	}
-	return string(tag)
+	return subsettag.Of([]byte(name), glyphs)
 }
