@@ -214,7 +214,7 @@ func (s *scanState) walk(xt *model.XRefTable, o types.Object, seen map[int]bool,
 		seen[nr] = true
 		d, err := xt.Dereference(v)
 		if err != nil {
-			return fmt.Errorf("object %d: %v", nr, err)
+			return fmt.Errorf("object %d: %w", nr, err)
 		}
 		return s.walk(xt, d, seen, depth+1)
 	case types.Name:
@@ -331,7 +331,7 @@ func (im *importer) obj(o types.Object, depth int) (string, error) {
 		im.m[nr] = n
 		d, err := im.xt.Dereference(v)
 		if err != nil {
-			return "", fmt.Errorf("object %d: %v", nr, err)
+			return "", fmt.Errorf("object %d: %w", nr, err)
 		}
 		if sd, ok := d.(types.StreamDict); ok {
 			if err := im.stream(n, sd, depth); err != nil {

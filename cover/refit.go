@@ -70,7 +70,7 @@ func OpenSource(a *Art, p *paper.Printer, req spine.Request, tol float64) (*Sour
 	// come from spine's sheets for other page counts.
 	sheets, err := spine.SheetsFor(p, req)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrRefit, p.Name, err)
+		return nil, fmt.Errorf("%w: %s: %w", ErrRefit, p.Name, err)
 	}
 	base := sheets.Layout
 	sheetH := base.Sheet.H.InexactFloat64()
@@ -114,7 +114,7 @@ func OpenSource(a *Art, p *paper.Printer, req spine.Request, tol float64) (*Sour
 	lreq.Pages = base.Pages
 	l, err := spine.Compute(p, lreq)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s with a %s in spine: %v", ErrRefit, p.Name, s.Spine, err)
+		return nil, fmt.Errorf("%w: %s with a %s in spine: %w", ErrRefit, p.Name, s.Spine, err)
 	}
 	s.Layout = l
 	return s, nil

@@ -33,7 +33,7 @@ var ErrFont = errors.New("unusable font")
 func ParseFont(name string, data []byte) (*Font, error) {
 	f, err := sfnt.Parse(data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w: %v (want a TrueType .ttf or OpenType .otf file)", name, ErrFont, err)
+		return nil, fmt.Errorf("%s: %w: %w (want a TrueType .ttf or OpenType .otf file)", name, ErrFont, err)
 	}
 	upem := float64(f.UnitsPerEm())
 	if upem < 16 {
@@ -91,7 +91,7 @@ func (fo *Font) shape(s string) (*shaped, error) {
 		}
 		segs, err := fo.f.LoadGlyph(&buf, gi, ppem, nil)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w: glyph for %q: %v", fo.Name, ErrFont, r, err)
+			return nil, fmt.Errorf("%s: %w: glyph for %q: %w", fo.Name, ErrFont, r, err)
 		}
 		var cx, cy float64 // current point, for quadratic to cubic
 		var sx, sy float64
@@ -130,7 +130,7 @@ func (fo *Font) shape(s string) (*shaped, error) {
 		}
 		adv, err := fo.f.GlyphAdvance(&buf, gi, ppem, font.HintingNone)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w: advance of %q: %v", fo.Name, ErrFont, r, err)
+			return nil, fmt.Errorf("%s: %w: advance of %q: %w", fo.Name, ErrFont, r, err)
 		}
 		x += float64(adv) / 64
 		prev = gi

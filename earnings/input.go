@@ -32,14 +32,11 @@ func (p Price) String() string {
 // ParsePrice reads an amount ("14.99") and a currency ("USD", "usd"): a
 // positive plain decimal with no more places than the currency's minor unit.
 func ParsePrice(amount, currency string) (Price, error) {
-	cur, err := paper.ParseCurrency(currency)
-	if err != nil {
-		return Price{}, fmt.Errorf("%w: %v", ErrBadInput, err)
-	}
-	d, err := parseAmount(amount)
+	p, err := parseMoney(amount, currency)
 	if err != nil {
 		return Price{}, err
 	}
+	d, cur := p.Amount, p.Currency
 	if !d.IsPositive() {
 		return Price{}, fmt.Errorf("%w: %q is not a positive amount", ErrBadInput, amount)
 	}
@@ -50,17 +47,28 @@ func ParsePrice(amount, currency string) (Price, error) {
 	return Price{Amount: d, Currency: cur}, nil
 }
 
-// ParseMoney reads a non-negative amount in a currency with up to four decimal
-// places (a print cost quoted to the tenth of a cent is accepted).
-func ParseMoney(amount, currency string) (Price, error) {
+// parseMoney reads a currency and a non-negative plain amount, unchecked
+// against the currency's places.
+func parseMoney(amount, currency string) (Price, error) {
 	cur, err := paper.ParseCurrency(currency)
 	if err != nil {
-		return Price{}, fmt.Errorf("%w: %v", ErrBadInput, err)
+		return Price{}, fmt.Errorf("%w: %w", ErrBadInput, err)
 	}
 	d, err := parseAmount(amount)
 	if err != nil {
 		return Price{}, err
 	}
+	return Price{Amount: d, Currency: cur}, nil
+}
+
+// ParseMoney reads a non-negative amount in a currency with up to four decimal
+// places (a print cost quoted to the tenth of a cent is accepted).
+func ParseMoney(amount, currency string) (Price, error) {
+	p, err := parseMoney(amount, currency)
+	if err != nil {
+		return Price{}, err
+	}
+	d, cur := p.Amount, p.Currency
 	if d.Exponent() < -4 {
 		return Price{}, fmt.Errorf("%w: %s has more than 4 decimal places", ErrBadInput, amount)
 	}

@@ -390,7 +390,7 @@ func attachPricing(p *Printer) error {
 	}
 	p.Pricing = pr
 	if err := pr.validate(p); err != nil {
-		return fmt.Errorf("built-in pricing/%s.yaml: %w: %v", p.ID, ErrInvalidProfile, err)
+		return fmt.Errorf("built-in pricing/%s.yaml: %w: %w", p.ID, ErrInvalidProfile, err)
 	}
 	return nil
 }
@@ -410,7 +410,7 @@ func ParsePricing(b []byte, name string) (pr *Pricing, err error) {
 		if errors.Is(err, io.EOF) {
 			return nil, fmt.Errorf("%s: %w: empty file", name, ErrInvalidProfile)
 		}
-		return nil, fmt.Errorf("%s: %w: %v", name, ErrInvalidProfile, err)
+		return nil, fmt.Errorf("%s: %w: %w", name, ErrInvalidProfile, err)
 	}
 	return pr, nil
 }

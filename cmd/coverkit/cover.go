@@ -323,7 +323,7 @@ func (o *coverOptions) buildOne(in *coverInputs, r spine.Result) (*cover.Cover, 
 func (o *coverOptions) writeAll(spec *bookSpec, covers []builtCover) (failed bool, err error) {
 	e := o.env
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
-		return false, failErr(fmt.Errorf("--out %s: cannot create the directory: %v", o.out, rootCause(err)))
+		return false, failErr(fmt.Errorf("--out %s: cannot create the directory: %w", o.out, rootCause(err)))
 	}
 	var reports []coverReport
 	for _, b := range covers {

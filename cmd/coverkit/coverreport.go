@@ -113,24 +113,24 @@ func writePreview(msgs io.Writer, dir string, l *spine.Layout, pdf []byte) error
 		return failErr(fmt.Errorf("--preview: %w", err))
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return failErr(fmt.Errorf("--preview %s: cannot create the directory: %v", dir, rootCause(err)))
+		return failErr(fmt.Errorf("--preview %s: cannot create the directory: %w", dir, rootCause(err)))
 	}
 	tmp, err := os.MkdirTemp(dir, ".preview-*")
 	if err != nil {
-		return failErr(fmt.Errorf("--preview %s: %v", dir, rootCause(err)))
+		return failErr(fmt.Errorf("--preview %s: %w", dir, rootCause(err)))
 	}
 	defer os.RemoveAll(tmp)
 	in := filepath.Join(tmp, "proof.pdf")
 	if err := os.WriteFile(in, proof.Bytes(), 0o600); err != nil {
-		return failErr(fmt.Errorf("--preview %s: %v", dir, rootCause(err)))
+		return failErr(fmt.Errorf("--preview %s: %w", dir, rootCause(err)))
 	}
 	outBase := filepath.Join(tmp, "p")
 	if msg, err := exec.Command(tool, "-png", "-r", "50", "-singlefile", in, outBase).CombinedOutput(); err != nil {
-		return failErr(fmt.Errorf("--preview: pdftoppm failed: %v %s", err, strings.TrimSpace(string(msg))))
+		return failErr(fmt.Errorf("--preview: pdftoppm failed: %w %s", err, strings.TrimSpace(string(msg))))
 	}
 	png, err := os.ReadFile(outBase + ".png")
 	if err != nil {
-		return failErr(fmt.Errorf("--preview: %v", err))
+		return failErr(fmt.Errorf("--preview: %w", err))
 	}
 	name := filepath.Join(dir, strings.TrimSuffix(cover.FileName(l), ".pdf")+"_preview.png")
 	if err := atomicfile.WriteBytes(name, png, 0o644); err != nil {
