@@ -6,6 +6,8 @@ import (
 	"crypto/md5"
 	"fmt"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 )
 
 // pdfWriter writes a PDF one object at a time, in the order objects are
@@ -120,14 +122,7 @@ func pdfString(s string) string {
 // textString is s as a PDF text string: ASCII as is, anything else as
 // UTF-16BE with a byte-order mark.
 func textString(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if isASCII(s) {
 		return pdfString(s)
 	}
 	var b bytes.Buffer
@@ -162,4 +157,9 @@ func trimDot(s string) string {
 		return s[:len(s)-1]
 	}
 	return s
+}
+
+// isASCII reports whether s is all 7-bit bytes.
+func isASCII(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return r >= utf8.RuneSelf }) < 0
 }

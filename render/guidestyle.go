@@ -78,12 +78,9 @@ func NewGuides(l *spine.Layout, o Options) (*Template, error) {
 }
 
 func buildGuides(l *spine.Layout, o Options) *scene {
-	s := &scene{W: f64(l.Sheet.W) * ptIn, H: f64(l.Sheet.H) * ptIn, Transparent: true}
-	b := &builder{l: l, o: o, s: s}
-	b.guides = &layer{ID: "guides", Name: "Guides"}
-	b.labels = &layer{ID: "labels", Name: "Labels"}
-	s.Layers = []*layer{b.guides, b.labels}
-	s.Trim = b.must(spine.ZoneTrim)
+	b := newGuideBuilder(l, o)
+	s := b.s
+	s.Transparent = true
 	s.Title = fmt.Sprintf("%s %s cover guides, %s, %d pages", l.PrinterName, l.Binding, trimText(l), l.Pages)
 	s.Subject = fmt.Sprintf("full sheet %s (%s), spine %s; guides only, transparent", sizeIn(l.Sheet.W, l.Sheet.H), sizeMM(l.Sheet.W, l.Sheet.H), inmm(l.Spine))
 

@@ -36,13 +36,21 @@ func Overlay(w io.Writer, l *spine.Layout, o Options) error {
 	return t.WritePDF(w)
 }
 
-func buildOverlay(l *spine.Layout, o Options) *scene {
+// newGuideBuilder starts a scene of the full sheet with two layers, the
+// guides and their labels, as the guides-only PNG and the proof overlay draw.
+func newGuideBuilder(l *spine.Layout, o Options) *builder {
 	s := &scene{W: f64(l.Sheet.W) * ptIn, H: f64(l.Sheet.H) * ptIn}
 	b := &builder{l: l, o: o, s: s}
 	b.guides = &layer{ID: "guides", Name: "Guides"}
 	b.labels = &layer{ID: "labels", Name: "Labels"}
 	s.Layers = []*layer{b.guides, b.labels}
 	s.Trim = b.must(spine.ZoneTrim)
+	return b
+}
+
+func buildOverlay(l *spine.Layout, o Options) *scene {
+	b := newGuideBuilder(l, o)
+	s := b.s
 	s.Title = fmt.Sprintf("%s %s proof overlay, %s, %d pages", l.PrinterName, l.Binding, trimText(l), l.Pages)
 	s.Subject = fmt.Sprintf("full sheet %s (%s), spine %s", sizeIn(l.Sheet.W, l.Sheet.H), sizeMM(l.Sheet.W, l.Sheet.H), inmm(l.Spine))
 

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
 )
@@ -245,14 +246,7 @@ func fitsWinAnsi(s string) bool {
 
 // toWinAnsi converts s (which fitsWinAnsi) to Windows-1252 bytes.
 func toWinAnsi(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if isASCII(s) {
 		return s
 	}
 	b := make([]byte, 0, len(s))
@@ -275,4 +269,9 @@ func alignOffset(it item) float64 {
 		return width(it.Font, it.Size, it.Text)
 	}
 	return 0
+}
+
+// isASCII reports whether s is all 7-bit bytes.
+func isASCII(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return r >= utf8.RuneSelf }) < 0
 }
