@@ -58,25 +58,25 @@ func (b *builder) fillRect(r rect, c Color) {
 	fmt.Fprintf(&b.cs, "q %s %s %s %s %s re f Q\n", c.fillOp(), num(r.LLX), num(r.LLY), num(r.W()), num(r.H()))
 }
 
-// drawArt paints the art so that it fills rect A, flipped if asked.
-func (b *builder) drawArt(name string, a *Art, A rect, flipX, flipY bool) {
-	sx, sy, ex, ey := A.W(), A.H(), A.LLX, A.LLY
+// drawArt paints the art so that it fills artBox, flipped if asked.
+func (b *builder) drawArt(name string, a *Art, artBox rect, flipX, flipY bool) {
+	sx, sy, ex, ey := artBox.W(), artBox.H(), artBox.LLX, artBox.LLY
 	if !a.Raster() {
 		box := a.page.Box
-		sx, sy = A.W()/box.W(), A.H()/box.H()
-		ex, ey = A.LLX-box.LLX*sx, A.LLY-box.LLY*sy
+		sx, sy = artBox.W()/box.W(), artBox.H()/box.H()
+		ex, ey = artBox.LLX-box.LLX*sx, artBox.LLY-box.LLY*sy
 		if flipX {
-			ex = A.URX + box.LLX*sx
+			ex = artBox.URX + box.LLX*sx
 		}
 		if flipY {
-			ey = A.URY + box.LLY*sy
+			ey = artBox.URY + box.LLY*sy
 		}
 	} else {
 		if flipX {
-			ex = A.URX
+			ex = artBox.URX
 		}
 		if flipY {
-			ey = A.URY
+			ey = artBox.URY
 		}
 	}
 	if flipX {

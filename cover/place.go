@@ -127,12 +127,12 @@ func (b *builder) place(panel string, a *Art, r, v rect, fit Fit, ext Extend, ex
 	if ext != ExtendNone {
 		target = v
 	}
-	A := fitRect(a.Aspect(), target, fit)
-	p := Placement{Panel: panel, Art: a.Name, Fit: string(fit), Width: A.W() / 72, Height: A.H() / 72,
-		CropLeft: max(0, r.LLX-A.LLX) / 72, CropRight: max(0, A.URX-r.URX) / 72,
-		CropTop: max(0, A.URY-r.URY) / 72, CropBottom: max(0, r.LLY-A.LLY) / 72}
+	artBox := fitRect(a.Aspect(), target, fit)
+	p := Placement{Panel: panel, Art: a.Name, Fit: string(fit), Width: artBox.W() / 72, Height: artBox.H() / 72,
+		CropLeft: max(0, r.LLX-artBox.LLX) / 72, CropRight: max(0, artBox.URX-r.URX) / 72,
+		CropTop: max(0, artBox.URY-r.URY) / 72, CropBottom: max(0, r.LLY-artBox.LLY) / 72}
 	if a.Raster() {
-		p.PPI = math.Min(float64(a.PxW)/(A.W()/72), float64(a.PxH)/(A.H()/72))
+		p.PPI = math.Min(float64(a.PxW)/(artBox.W()/72), float64(a.PxH)/(artBox.H()/72))
 	}
 	name, err := b.xobject(a)
 	if err != nil {
@@ -140,14 +140,14 @@ func (b *builder) place(panel string, a *Art, r, v rect, fit Fit, ext Extend, ex
 	}
 	b.models[a.Model] = append(b.models[a.Model], a.Name)
 	b.clip(r)
-	b.drawArt(name, a, A, false, false)
-	covers := A.LLX <= r.LLX+0.01 && A.URX >= r.URX-0.01 && A.LLY <= r.LLY+0.01 && A.URY >= r.URY-0.01
+	b.drawArt(name, a, artBox, false, false)
+	covers := artBox.LLX <= r.LLX+0.01 && artBox.URX >= r.URX-0.01 && artBox.LLY <= r.LLY+0.01 && artBox.URY >= r.URY-0.01
 	if !covers {
 		mode := ext
 		if mode == ExtendNone {
 			mode = ExtendColor
 		}
-		b.extend(name, a, A, r, mode, extColor)
+		b.extend(name, a, artBox, r, mode, extColor)
 		if ext == ExtendNone {
 			b.note(Info, fmt.Sprintf("%s: %s does not fill the %s with --fit %s; the gaps are %s (--extend mirror or edge carries the art instead)", panel, a.Name, panelWhat(panel), fit, extColor))
 		} else {
@@ -160,17 +160,17 @@ func (b *builder) place(panel string, a *Art, r, v rect, fit Fit, ext Extend, ex
 	b.unclip()
 	if ext == ExtendNone && fit == FitCover && r != v && sameAspect(a.Aspect(), v.W()/v.H()) && !sameAspect(a.Aspect(), r.W()/r.H()) {
 		b.note(Info, fmt.Sprintf("%s: %s has the trim's proportions, not the bleed's: it was enlarged %.1f%% to fill the bleed and %s; --extend mirror, edge or color keeps it on the trim and fills the bleed instead",
-			panel, a.Name, (A.W()/v.W()-1)*100, p.cropText()))
+			panel, a.Name, (artBox.W()/v.W()-1)*100, p.cropText()))
 	}
 	if fit == FitStretch {
-		d := (A.W() / A.H()) / a.Aspect()
+		d := (artBox.W() / artBox.H()) / a.Aspect()
 		if math.Abs(d-1) > 0.005 {
 			b.note(Warning, fmt.Sprintf("%s: %s is stretched %.1f%% out of proportion (--fit stretch)", panel, a.Name, math.Abs(d-1)*100))
 		}
 	}
 	if p.PPI > 0 && b.minPPI > 0 && p.PPI < b.minPPI-0.5 {
 		b.note(Warning, fmt.Sprintf("%s: %s is %.0f ppi where placed, below %s's %.0f ppi minimum: supply art of at least %d x %d px (coverkit never resamples)",
-			panel, a.Name, p.PPI, b.l.PrinterName, b.minPPI, int(math.Ceil(A.W()/72*b.minPPI)), int(math.Ceil(A.H()/72*b.minPPI))))
+			panel, a.Name, p.PPI, b.l.PrinterName, b.minPPI, int(math.Ceil(artBox.W()/72*b.minPPI)), int(math.Ceil(artBox.H()/72*b.minPPI))))
 	}
 	return p, nil
 }
@@ -182,10 +182,10 @@ func panelWhat(panel string) string {
 	return "panel and its bleed"
 }
 
-// extend fills r outside the placed art A.
-func (b *builder) extend(name string, a *Art, A, r rect, mode Extend, c Color) {
-	xs := [4]float64{r.LLX, A.LLX, A.URX, r.URX}
-	ys := [4]float64{r.LLY, A.LLY, A.URY, r.URY}
+// extend fills r outside the placed art, artBox.
+func (b *builder) extend(name string, a *Art, artBox, r rect, mode Extend, c Color) {
+	xs := [4]float64{r.LLX, artBox.LLX, artBox.URX, r.URX}
+	ys := [4]float64{r.LLY, artBox.LLY, artBox.URY, r.URY}
 	for dy := -1; dy <= 1; dy++ {
 		for dx := -1; dx <= 1; dx++ {
 			if dx == 0 && dy == 0 {
@@ -199,22 +199,22 @@ func (b *builder) extend(name string, a *Art, A, r rect, mode Extend, c Color) {
 			case ExtendColor:
 				b.fillRect(piece, c)
 			case ExtendMirror:
-				m := A
+				m := artBox
 				if dx == -1 {
-					m.LLX, m.URX = 2*A.LLX-A.URX, A.LLX
+					m.LLX, m.URX = 2*artBox.LLX-artBox.URX, artBox.LLX
 				} else if dx == 1 {
-					m.LLX, m.URX = A.URX, 2*A.URX-A.LLX
+					m.LLX, m.URX = artBox.URX, 2*artBox.URX-artBox.LLX
 				}
 				if dy == -1 {
-					m.LLY, m.URY = 2*A.LLY-A.URY, A.LLY
+					m.LLY, m.URY = 2*artBox.LLY-artBox.URY, artBox.LLY
 				} else if dy == 1 {
-					m.LLY, m.URY = A.URY, 2*A.URY-A.LLY
+					m.LLY, m.URY = artBox.URY, 2*artBox.URY-artBox.LLY
 				}
 				b.clip(piece)
 				b.drawArt(name, a, m, dx != 0, dy != 0)
 				b.unclip()
 			case ExtendEdge:
-				m := A
+				m := artBox
 				if dx == -1 {
 					m.LLX = piece.LLX
 					m.URX = m.LLX + piece.W()*float64(a.PxW)

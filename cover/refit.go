@@ -230,18 +230,18 @@ func (rf *refitter) sides(short float64, ext Color) {
 		{"right", rect{tsp.URX, 0, Wt, b.H}, tsp.URX - ssp.URX},
 	}
 	for _, sd := range sides {
-		A := rect{sd.dx, rf.y0, sd.dx + rf.Ws, rf.y0 + rf.Hs}
+		artBox := rect{sd.dx, rf.y0, sd.dx + rf.Ws, rf.y0 + rf.Hs}
 		// The source's own sheet on this side, less its spine: what may be shown.
 		var own rect
 		if sd.name == "left" {
-			own = rect{A.LLX, A.LLY, A.LLX + ssp.LLX, A.URY}
+			own = rect{artBox.LLX, artBox.LLY, artBox.LLX + ssp.LLX, artBox.URY}
 		} else {
-			own = rect{A.LLX + ssp.URX, A.LLY, A.URX, A.URY}
+			own = rect{artBox.LLX + ssp.URX, artBox.LLY, artBox.URX, artBox.URY}
 		}
 		b.clip(sd.region)
-		b.drawArt(rf.name, a, A, false, false)
+		b.drawArt(rf.name, a, artBox, false, false)
 		if short > refitTol {
-			b.extendSide(rf.name, a, A, own, sd.region, b.r.Extend, ext)
+			b.extendSide(rf.name, a, artBox, own, sd.region, b.r.Extend, ext)
 		}
 		b.unclip()
 	}
@@ -296,9 +296,9 @@ func (rf *refitter) stretchSpine() {
 	if sS <= 0 {
 		k = 1
 	}
-	A := rect{tsp.LLX - ssp.LLX*k, rf.y0, tsp.LLX + (rf.Ws-ssp.LLX)*k, rf.y0 + rf.Hs}
+	artBox := rect{tsp.LLX - ssp.LLX*k, rf.y0, tsp.LLX + (rf.Ws-ssp.LLX)*k, rf.y0 + rf.Hs}
 	b.clip(region)
-	b.drawArt(rf.name, a, A, false, false)
+	b.drawArt(rf.name, a, artBox, false, false)
 	b.unclip()
 	if d := math.Abs(k - 1); d > 0.05 {
 		b.note(Warning, fmt.Sprintf("the spine is stretched %.1f%% (from %.4f to %.4f in): lettering on it is distorted; --spine-fill color re-sets it", d*100, sS/72, tS/72))
@@ -314,22 +314,22 @@ func (rf *refitter) mirrorSpine() {
 	sS, tS := ssp.W(), tsp.W()
 	region := rect{tsp.LLX, 0, tsp.URX, b.H}
 	dx := (tsp.LLX + tsp.URX - ssp.LLX - ssp.URX) / 2
-	A := rect{dx, rf.y0, dx + rf.Ws, rf.y0 + rf.Hs}
-	own := rect{A.LLX + ssp.LLX, A.LLY, A.LLX + ssp.URX, A.URY}
+	artBox := rect{dx, rf.y0, dx + rf.Ws, rf.y0 + rf.Hs}
+	own := rect{artBox.LLX + ssp.LLX, artBox.LLY, artBox.LLX + ssp.URX, artBox.URY}
 	b.clip(region)
 	b.clip(own)
-	b.drawArt(rf.name, a, A, false, false)
+	b.drawArt(rf.name, a, artBox, false, false)
 	b.unclip()
 	if tS > sS {
 		// Reflect the source spine's edges into the extra width.
 		for _, left := range []bool{true, false} {
-			m := A
+			m := artBox
 			var piece rect
 			if left {
-				m.LLX, m.URX = 2*own.LLX-A.URX, 2*own.LLX-A.LLX
+				m.LLX, m.URX = 2*own.LLX-artBox.URX, 2*own.LLX-artBox.LLX
 				piece = rect{region.LLX, region.LLY, own.LLX, region.URY}
 			} else {
-				m.LLX, m.URX = 2*own.URX-A.URX, 2*own.URX-A.LLX
+				m.LLX, m.URX = 2*own.URX-artBox.URX, 2*own.URX-artBox.LLX
 				piece = rect{own.URX, region.LLY, region.URX, region.URY}
 			}
 			b.clip(piece)
@@ -344,7 +344,7 @@ func (rf *refitter) mirrorSpine() {
 }
 
 // extendSide fills what the source does not cover on one side of the spine.
-func (b *builder) extendSide(name string, a *Art, A, own, region rect, mode Extend, c Color) {
+func (b *builder) extendSide(name string, a *Art, artBox, own, region rect, mode Extend, c Color) {
 	// Treat the source's own part of the sheet as the art's extent for the
 	// extension; the rest of the side region beyond it is filled.
 	pieceRect := rect{max(own.LLX, region.LLX), own.LLY, min(own.URX, region.URX), own.URY}
@@ -354,7 +354,7 @@ func (b *builder) extendSide(name string, a *Art, A, own, region rect, mode Exte
 	}
 	// mirror or edge reflect or stretch the source's outer edges; the art is
 	// the whole sheet, so draw it as it lies on this side.
-	b.extend(name, a, A, region, mode, c)
+	b.extend(name, a, artBox, region, mode, c)
 }
 
 // srcZone is a source layout zone in points, lower-left origin.
