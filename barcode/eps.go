@@ -21,8 +21,8 @@ import (
 // ground the size of the symbol with its quiet zones, which is also the
 // bounding box. Output is deterministic.
 func (s *Symbol) WriteEPS(w io.Writer) error {
-	if s == nil || s.Width <= 0 || s.Height <= 0 {
-		return fmt.Errorf("barcode: eps: empty symbol")
+	if s.empty() {
+		return fmt.Errorf("barcode: eps: %w", ErrEmpty)
 	}
 	f, err := monoFont()
 	if err != nil {

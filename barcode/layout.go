@@ -45,6 +45,12 @@ var ErrMagnification = errors.New("magnification out of range")
 // ErrDoesNotFit reports a box too small for the symbol even at 80 %.
 var ErrDoesNotFit = errors.New("does not fit")
 
+// ErrEmpty is returned by the writers for a nil or zero-size symbol.
+var ErrEmpty = errors.New("empty symbol")
+
+// empty reports whether s has nothing to draw.
+func (s *Symbol) empty() bool { return s == nil || s.Width <= 0 || s.Height <= 0 }
+
 // Options control [New].
 type Options struct {
 	// Magnification scales the whole symbol, 0.80-2.00; 0 means 1.00

@@ -20,8 +20,8 @@ var fixedDate = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 // and text is Go Mono, embedded; both are painted in 100 % black of the K
 // plate only (DeviceCMYK 0 0 0 1), so a printer never sees rich black bars.
 func (s *Symbol) WritePDF(w io.Writer) error {
-	if s == nil || s.Width <= 0 || s.Height <= 0 {
-		return fmt.Errorf("barcode: pdf: empty symbol")
+	if s.empty() {
+		return fmt.Errorf("barcode: pdf: %w", ErrEmpty)
 	}
 	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "in", Size: fpdf.SizeType{Wd: s.Width, Ht: s.Height}})
 	pdf.SetMargins(0, 0, 0)

@@ -47,8 +47,8 @@ func (s *Symbol) WritePNG(w io.Writer, dpi int) error {
 // Gray rasterises the symbol at dpi in 8-bit grey, as [Symbol.WritePNG]
 // writes it: whole-pixel bars, anti-aliased text.
 func (s *Symbol) Gray(dpi int) (*image.Gray, error) {
-	if s == nil || s.Width <= 0 || s.Height <= 0 {
-		return nil, fmt.Errorf("empty symbol")
+	if s.empty() {
+		return nil, ErrEmpty
 	}
 	if dpi < MinDPI || dpi > MaxDPI {
 		return nil, fmt.Errorf("resolution %d dpi: must be %d-%d", dpi, MinDPI, MaxDPI)

@@ -12,8 +12,8 @@ import (
 // a viewBox in points: a white ground, one black rect per bar and the text in
 // Go Mono (falling back to OCR-B or any monospace font).
 func (s *Symbol) WriteSVG(w io.Writer) error {
-	if s == nil || s.Width <= 0 || s.Height <= 0 {
-		return fmt.Errorf("barcode: svg: empty symbol")
+	if s.empty() {
+		return fmt.Errorf("barcode: svg: %w", ErrEmpty)
 	}
 	bw := bufio.NewWriter(w)
 	p := func(in float64) string { return strconv.FormatFloat(in*72, 'f', 3, 64) }
