@@ -290,12 +290,7 @@ func (v *values) price() {
 		v.b.setErr(v.b.fail("price", "%w", err))
 		return
 	}
-	if v.p.prices == nil {
-		v.p.prices = map[string]*Price{}
-	}
-	if len(v.p.prices) < 10000 {
-		v.p.prices[strings.Clone(s)] = p
-	}
+	remember(&v.p.prices, strings.Clone(s), p)
 	v.b.Price = p
 }
 
@@ -304,6 +299,17 @@ func (v *values) paper() {
 		v.b.Paper = v.p.intern(paper.CanonicalPaper(s))
 	} else {
 		v.b.Paper = "white"
+	}
+}
+
+// remember keeps a parsed value under the text it was parsed from, for the
+// books that write it the same way; at most 10,000 are kept.
+func remember[T any](m *map[string]*T, key string, v *T) {
+	if *m == nil {
+		*m = map[string]*T{}
+	}
+	if len(*m) < 10000 {
+		(*m)[key] = v
 	}
 }
 
@@ -328,12 +334,7 @@ func (v *values) trim() {
 		return
 	}
 	t.Raw = v.p.intern(t.Raw)
-	if v.p.trims == nil {
-		v.p.trims = map[string]*paper.TrimSpec{}
-	}
-	if len(v.p.trims) < 10000 {
-		v.p.trims[t.Raw] = &t
-	}
+	remember(&v.p.trims, t.Raw, &t)
 	v.b.Trim = &t
 }
 
