@@ -80,3 +80,31 @@ func TestCoverRequest(t *testing.T) {
 		}
 	}
 }
+
+// TestCoverModes: options -> the usage errors for mixing a new cover's flags
+// with a re-fit's, before anything is read.
+func TestCoverModes(t *testing.T) {
+	for _, tc := range []struct {
+		o    coverOptions
+		want string // "" for no error
+	}{
+		{coverOptions{front: "f", back: "b", out: t.TempDir()}, ""},
+		{coverOptions{from: "c.pdf", fromPrinter: "kdp", out: t.TempDir()}, ""},
+		{coverOptions{front: "f"}, "--front and --back are required"},
+		{coverOptions{from: "c.pdf", front: "f"}, "--from re-fits a finished cover"},
+		{coverOptions{from: "c.pdf"}, "--from needs --from-printer"},
+		{coverOptions{front: "f", back: "b", fromBinding: "hardcover"}, "--from-printer and --from-binding go with --from"},
+	} {
+		err := tc.o.checkModes()
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%+v: %v", tc.o, err)
+		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+			t.Errorf("%+v: %v, want %q", tc.o, err, tc.want)
+		case tc.want != "":
+			if ce, ok := err.(*cliError); !ok || ce.code != exitUsage {
+				t.Errorf("%+v: not a usage error (exit 2): %#v", tc.o, err)
+			}
+		}
+	}
+}
