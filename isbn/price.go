@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/coverkit/coverkit/internal/plaindec"
 	"github.com/shopspring/decimal"
 )
 
@@ -95,8 +96,9 @@ func PriceAddon(price, currency string) (Addon, error) {
 	if !ok {
 		return Addon{}, fmt.Errorf("currency %q: %w: the price add-on encodes %s; for another currency use --addon 90000 (no price)", currency, ErrCurrency, strings.Join(Currencies(), ", "))
 	}
-	p, err := plainDecimal(strings.TrimSpace(price))
-	if err != nil {
+	t := strings.TrimSpace(price)
+	p, err := plaindec.Parse(t)
+	if err != nil || len(t) > 20 {
 		return Addon{}, fmt.Errorf("price %q: %w: not a number (write it like 19.95: digits and one decimal point, no sign or exponent)", price, ErrPrice)
 	}
 	if p.Exponent() < -2 && !p.Equal(p.Round(2)) {
@@ -111,27 +113,6 @@ func PriceAddon(price, currency string) (Addon, error) {
 	}
 	cents := p.Shift(2).IntPart()
 	return Addon{code: fmt.Sprintf("%c%04d", d, cents)}, nil
-}
-
-// plainDecimal reads digits with at most one decimal point, as every number
-// coverkit takes from a user is written: no sign, no exponent ("1e1"), no
-// thousands separators.
-func plainDecimal(s string) (decimal.Decimal, error) {
-	digits, dots := 0, 0
-	for _, r := range s {
-		switch {
-		case r == '.':
-			dots++
-		case r >= '0' && r <= '9':
-			digits++
-		default:
-			return decimal.Zero, ErrPrice
-		}
-	}
-	if digits == 0 || dots > 1 || len(s) > 20 {
-		return decimal.Zero, ErrPrice
-	}
-	return decimal.NewFromString(s)
 }
 
 // Describe says what the add-on means under the Bookland convention, e.g.

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/coverkit/coverkit/internal/plaindec"
 	"github.com/shopspring/decimal"
 )
 
@@ -153,23 +155,14 @@ func parsePositive(s string) (decimal.Decimal, error) {
 	if s == "" || len(s) > 20 {
 		return decimal.Zero, errNotNumber
 	}
-	dots, digits := 0, 0
-	for _, r := range s {
-		switch {
-		case r == '.':
-			dots++
-		case r >= '0' && r <= '9':
-			digits++
-		case strings.ContainsRune("eE+-,_", r) && digits > 0 || r == '+' || r == '-':
+	d, err := plaindec.Parse(s)
+	if errors.Is(err, plaindec.ErrChar) {
+		i := strings.IndexFunc(s, func(r rune) bool { return r != '.' && (r < '0' || r > '9') })
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		if r == '+' || r == '-' || strings.ContainsRune("eE,_", r) && strings.ContainsAny(s[:i], "0123456789") {
 			return decimal.Zero, errNotPlain
-		default:
-			return decimal.Zero, errNotNumber
 		}
 	}
-	if dots > 1 || digits == 0 {
-		return decimal.Zero, errNotNumber
-	}
-	d, err := decimal.NewFromString(s)
 	if err != nil {
 		return decimal.Zero, errNotNumber
 	}
