@@ -7,6 +7,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/coverkit/coverkit/internal/uniq"
 	"github.com/coverkit/coverkit/paper"
 	"github.com/coverkit/coverkit/spine"
 	"github.com/shopspring/decimal"
@@ -168,7 +169,7 @@ func writeSpineTable(w io.Writer, spec *bookSpec, shown, skipped []spine.Result)
 	if len(estimates) > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, "* ESTIMATE: some values are UNCONFIRMED; check them against the printer's own template:")
-		for _, s := range dedupe(estimates) {
+		for _, s := range uniq.Strings(estimates) {
 			fmt.Fprintln(w, "  - "+s)
 		}
 	}
@@ -317,16 +318,4 @@ func display(in decimal.Decimal, u paper.Unit) decimal.Decimal {
 // (0.7500 in, 19.05 mm), as the printers' calculators print.
 func fixed(in decimal.Decimal, u paper.Unit) string {
 	return paper.FromInches(in, u).StringFixed(paper.DisplayPlaces(u))
-}
-
-func dedupe(in []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, s := range in {
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
-	return out
 }
