@@ -217,3 +217,9 @@ func runs(mod string) []run {
 
 // pt converts points to inches.
 func pt(p float64) float64 { return p / 72 }
+
+// ForCode lays out c's barcode at mag (1 = 100 %) with c's human-readable
+// line: the CLI's barcode command and the web page's barcode download.
+func ForCode(c *isbn.Code, mag float64) (*Symbol, error) {
+	return New(c.ISBN.String(), c.Addon.String(), Options{Magnification: mag, Line: c.Line})
+}

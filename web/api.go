@@ -452,7 +452,7 @@ func (s *Server) handleBarcode(w http.ResponseWriter, r *http.Request) {
 		writeError(w, badField("isbn", "--isbn is required (e.g. --isbn 978-1-913588-65-6)"))
 		return
 	}
-	sym, err := code.symbol(mag)
+	sym, err := barcode.ForCode(&code.Code, mag)
 	if err != nil {
 		writeError(w, badField("isbn", "%v", err))
 		return
@@ -473,11 +473,11 @@ func (s *Server) handleBarcode(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", media)
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
-	w.Header().Set("X-Coverkit-Barcode", strconv.QuoteToASCII(code.describe()))
+	w.Header().Set("X-Coverkit-Barcode", strconv.QuoteToASCII(code.String()))
 	disp := "inline"
 	if f.get("download") != "" {
 		disp = "attachment"
 	}
-	w.Header().Set("Content-Disposition", mime.FormatMediaType(disp, map[string]string{"filename": "barcode-" + code.isbn.String() + "." + format}))
+	w.Header().Set("Content-Disposition", mime.FormatMediaType(disp, map[string]string{"filename": "barcode-" + code.ISBN.String() + "." + format}))
 	w.Write(buf.Bytes())
 }

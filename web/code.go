@@ -13,12 +13,7 @@ import (
 
 // bookCode is a validated ISBN with its add-on: the form's equivalent of the
 // CLI's --isbn, --price, --currency and --addon, with the CLI's messages.
-type bookCode struct {
-	isbn  isbn.ISBN
-	addon isbn.Addon // zero: no add-on
-	line  string     // "ISBN 978-..."
-	note  string
-}
+type bookCode struct{ isbn.Code }
 
 // parseCode returns nil when no ISBN is given; the rules and messages are
 // isbn.ParseCode's, which the CLI's flags share.
@@ -31,22 +26,13 @@ func parseCode(f *form) (*bookCode, error) {
 	if err != nil || c == nil {
 		return nil, err
 	}
-	return &bookCode{isbn: c.ISBN, addon: c.Addon, line: c.Line, note: c.Note}, nil
-}
-
-// describe is e.g. "ISBN 978-1-913588-65-6 + add-on 51995 (US$19.95)".
-func (b *bookCode) describe() string {
-	return (&isbn.Code{ISBN: b.isbn, Addon: b.addon, Line: b.line}).String()
-}
-
-func (b *bookCode) symbol(mag float64) (*barcode.Symbol, error) {
-	return barcode.New(b.isbn.String(), b.addon.String(), barcode.Options{Magnification: mag, Line: b.line})
+	return &bookCode{*c}, nil
 }
 
 // symbolFor is the barcode at the largest size up to 100% that fits l's
 // barcode box: render.FitBarcode, the rule the CLI's template --isbn uses.
 func (b *bookCode) symbolFor(l *spine.Layout) (*barcode.Symbol, error) {
-	sym, _, err := render.FitBarcode(l, b.isbn, b.addon)
+	sym, _, err := render.FitBarcode(l, b.ISBN, b.Addon)
 	if err != nil {
 		return nil, &apiError{Status: http.StatusUnprocessableEntity, Field: "isbn", Msg: fmt.Sprintf("%s: %v", l.PrinterName, err),
 			Hints: []string{"try add-on none to drop the add-on, or place the barcode yourself"}}

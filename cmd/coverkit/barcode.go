@@ -109,7 +109,7 @@ func runBarcode(o *barcodeOptions) error {
 	if err != nil {
 		return err
 	}
-	sym, err := code.symbol(mag)
+	sym, err := barcode.ForCode(&code.Code, mag)
 	if err != nil {
 		return usageErr("%w", err)
 	}
@@ -130,8 +130,8 @@ func runBarcode(o *barcodeOptions) error {
 	if err != nil {
 		return writeErr("--out", o.out, err)
 	}
-	if code.note != "" {
-		fmt.Fprintf(e.stderr, "coverkit: note: %s\n", code.note)
+	if code.Note != "" {
+		fmt.Fprintf(e.stderr, "coverkit: note: %s\n", code.Note)
 	}
 	if format == "svg" {
 		fmt.Fprintf(e.stderr, "coverkit: note: the SVG is RGB black (SVG has no CMYK); a CMYK conversion may make it rich black: for print, prefer --format eps or pdf (100%% K)\n")
@@ -145,7 +145,7 @@ func runBarcode(o *barcodeOptions) error {
 		}
 		return writeJSON(e.stdout, r)
 	}
-	fmt.Fprintf(e.stdout, "wrote %s: %s\n", o.out, code.describe())
+	fmt.Fprintf(e.stdout, "wrote %s: %s\n", o.out, code.String())
 	fmt.Fprintf(e.stdout, "  %s, %.0f%% (module %.3f mm), %.3f x %.3f in (%.1f x %.1f mm) with quiet zones\n",
 		strings.ToUpper(format), sym.Magnification*100, sym.X*25.4, sym.Width, sym.Height, sym.Width*25.4, sym.Height*25.4)
 	return nil
@@ -185,7 +185,7 @@ func (o *barcodeOptions) magnification(code *bookCode) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	if mag, err = barcode.FitMagnification(w, h, code.line, !code.addon.IsZero()); err != nil {
+	if mag, err = barcode.FitMagnification(w, h, code.Line, !code.Addon.IsZero()); err != nil {
 		return 0, failErr(fmt.Errorf("--fit %s: %w", o.fit, err), "try --addon none to drop the add-on")
 	}
 	return mag, nil

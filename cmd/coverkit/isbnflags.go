@@ -34,12 +34,7 @@ func (f *isbnFlags) register(c *cobra.Command, withNoBarcode bool) {
 }
 
 // bookCode is a validated ISBN with its add-on, ready to lay out.
-type bookCode struct {
-	isbn  isbn.ISBN
-	addon isbn.Addon // zero: no add-on
-	line  string     // "ISBN 978-..."
-	note  string     // why the line is not hyphenated, or empty
-}
+type bookCode struct{ isbn.Code }
 
 // parse validates the flags; it returns nil when --isbn is not given.
 // Malformed input is a usage error (exit 2). The rules are isbn.ParseCode's,
@@ -58,24 +53,14 @@ func (f *isbnFlags) parse() (*bookCode, error) {
 	if c == nil {
 		return nil, nil
 	}
-	return &bookCode{isbn: c.ISBN, addon: c.Addon, line: c.Line, note: c.Note}, nil
-}
-
-// describe is e.g. "ISBN 978-1-913588-65-6 + add-on 51995 (US$19.95)".
-func (b *bookCode) describe() string {
-	return (&isbn.Code{ISBN: b.isbn, Addon: b.addon, Line: b.line}).String()
-}
-
-// symbol lays the barcode out at mag (1 = 100 %).
-func (b *bookCode) symbol(mag float64) (*barcode.Symbol, error) {
-	return barcode.New(b.isbn.String(), b.addon.String(), barcode.Options{Magnification: mag, Line: b.line})
+	return &bookCode{*c}, nil
 }
 
 // symbolFor lays the barcode out at the largest magnification (at most 100 %)
 // that fits the layout's barcode box. A box too small even at 80 % is an
 // error the printer's request cannot meet (exit 1).
 func (b *bookCode) symbolFor(l *spine.Layout) (*barcode.Symbol, error) {
-	s, _, err := render.FitBarcode(l, b.isbn, b.addon)
+	s, _, err := render.FitBarcode(l, b.ISBN, b.Addon)
 	if err != nil {
 		return nil, failErr(fmt.Errorf("%s: %w", l.PrinterName, err), "try --addon none to drop the add-on, or place the barcode yourself with 'coverkit barcode'")
 	}
@@ -89,16 +74,16 @@ func (b *bookCode) forTemplate(w io.Writer, noBarcode bool, l *spine.Layout) (*b
 		return nil, nil
 	}
 	if noBarcode {
-		fmt.Fprintf(w, "  no barcode (--no-barcode): %s\n", b.line)
+		fmt.Fprintf(w, "  no barcode (--no-barcode): %s\n", b.Line)
 		return nil, nil
 	}
 	s, err := b.symbolFor(l)
 	if err != nil || s == nil {
 		return s, err
 	}
-	fmt.Fprintf(w, "  barcode %s at %.0f%% (%.3f x %.3f in)\n", b.describe(), s.Magnification*100, s.Width, s.Height)
-	if b.note != "" {
-		fmt.Fprintf(w, "  note: %s\n", b.note)
+	fmt.Fprintf(w, "  barcode %s at %.0f%% (%.3f x %.3f in)\n", b.String(), s.Magnification*100, s.Width, s.Height)
+	if b.Note != "" {
+		fmt.Fprintf(w, "  note: %s\n", b.Note)
 	}
 	return s, nil
 }

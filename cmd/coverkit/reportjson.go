@@ -81,11 +81,11 @@ func jnum(v float64, places int) json.Number {
 }
 
 func newBarcodeReport(code *bookCode, s *barcode.Symbol) *barcodeReport {
-	r := &barcodeReport{ISBN: s.Digits, Line: code.line, Addon: s.Addon,
+	r := &barcodeReport{ISBN: s.Digits, Line: code.Line, Addon: s.Addon,
 		Magnification: jnum(s.Magnification*100, 1), ModuleMM: jnum(s.X*25.4, 3),
 		Width: jnum(s.Width, 4), Height: jnum(s.Height, 4), Colour: "100% K"}
-	if code.note != "" {
-		r.Notes = append(r.Notes, code.note)
+	if code.Note != "" {
+		r.Notes = append(r.Notes, code.Note)
 	}
 	return r
 }
