@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -35,35 +36,33 @@ func (s *Server) parseBook(f *form, requireTrimPages bool) (*book, error) {
 		}
 		b.unit = u
 	}
-	switch strings.ToLower(f.get("direction")) {
-	case "ltr", "left-to-right", "":
-	case "rtl", "right-to-left":
-		b.req.RightToLeft = true
-	default:
-		return nil, badField("direction", "--direction: unknown reading direction %q (want ltr or rtl)", f.get("direction"))
-	}
+	strict := false
 	switch strings.ToLower(f.get("strict")) {
 	case "", "0", "false", "off", "no":
 	default:
-		b.req.Strict = true
+		strict = true
 	}
 	binding := f.get("binding")
 	if binding == "" {
 		binding = "paperback"
 	}
-	k, err := paper.ParseBinding(binding)
-	if err != nil {
-		return nil, badField("binding", "--binding: %v", err)
-	}
-	b.req.Binding = k
 	pp := f.get("paper")
 	if !f.has("paper") {
 		pp = "white"
 	}
-	if pp == "" {
-		return nil, badField("paper", "--paper: empty paper name (want white, cream, groundwood, color-standard or color-premium)")
+	sb, err := spine.ParseBook(s.cat, spine.BookInput{Printers: []string{f.get("p")}, Binding: binding, Paper: pp, Direction: f.get("direction"), Strict: strict})
+	var fe *spine.FieldError
+	if errors.As(err, &fe) {
+		field := fe.Field
+		if field == "printer" {
+			field = "p"
+		}
+		return nil, badField(field, "%s", fe.Msg)
 	}
-	b.req.Paper = paper.CanonicalPaper(pp)
+	if err != nil {
+		return nil, err
+	}
+	b.printers, b.explicit, b.req = sb.Printers, sb.Explicit, sb.Request
 	if t := f.get("trim"); t != "" {
 		ts, err := paper.ParseTrim(t)
 		if err != nil {
@@ -82,23 +81,6 @@ func (s *Server) parseBook(f *form, requireTrimPages bool) (*book, error) {
 	} else if requireTrimPages {
 		return nil, badField("pages", "--pages is required (the interior page count, e.g. --pages 300)")
 	}
-	ids := splitList(f.get("p"))
-	if len(ids) == 0 {
-		b.printers = s.cat.Printers
-		return b, nil
-	}
-	b.explicit = true
-	seen := map[string]bool{}
-	for _, id := range ids {
-		p := s.cat.Printer(id)
-		if p == nil {
-			return nil, badField("p", "--printer: unknown printer %q (known: %s; add your own with --catalog FILE)", id, strings.Join(s.cat.IDs(), ", "))
-		}
-		if !seen[p.ID] {
-			seen[p.ID] = true
-			b.printers = append(b.printers, p)
-		}
-	}
 	return b, nil
 }
 
@@ -112,16 +94,6 @@ func parsePages(v string) (int, error) {
 		return 0, fmt.Errorf("%d is not a page count (want 1 to 100000)", n)
 	}
 	return n, nil
-}
-
-func splitList(v string) []string {
-	var out []string
-	for _, p := range strings.Split(v, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 // layouts computes the book for each printer, refusals included. Printers
@@ -192,4 +164,14 @@ func readErr(what, name string, err error) error {
 		ae.Hints = []string{"coverkit bounds what it reads so that a hostile file cannot exhaust the machine"}
 	}
 	return ae
+}
+
+func splitList(v string) []string {
+	var out []string
+	for _, p := range strings.Split(v, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -65,81 +65,26 @@ func (f *specFlags) needTrimAndPages() error {
 	return nil
 }
 
-// parse validates the flags. Malformed input is a usage error (exit 2).
+// parse validates the flags. Malformed input is a usage error (exit 2); the
+// rules and messages are spine.ParseBook's, which the web page shares.
 func (f *specFlags) parse() (*bookSpec, error) {
 	s := &bookSpec{unit: paper.Inch, interior: f.interior}
-	s.req.Strict = f.strict
 	cat, err := loadCatalog(f.catalogs)
 	if err != nil {
 		return nil, err
 	}
 	s.catalog = cat
-	if s.req.RightToLeft, err = parseDirection(f.direction); err != nil {
-		return nil, err
-	}
-	b, err := paper.ParseBinding(f.binding)
-	if err != nil {
-		return nil, usageErr("--binding: %w", err)
-	}
-	s.req.Binding = b
-	if strings.TrimSpace(f.paper) == "" {
-		return nil, usageErr("--paper: empty paper name (want white, cream, groundwood, color-standard or color-premium)")
-	}
-	s.req.Paper = paper.CanonicalPaper(f.paper)
 	if f.interior != "" && f.pages != 0 {
 		return nil, usageErr("--interior and --pages both give the page count; use one")
 	}
+	b, err := spine.ParseBook(cat, spine.BookInput{Printers: f.printers, Binding: f.binding, Paper: f.paper, Direction: f.direction, Spine: f.spine, Strict: f.strict})
+	if err != nil {
+		return nil, usageErr("%w", err)
+	}
+	s.printers, s.explicit, s.req = b.Printers, b.Explicit, b.Request
 	s.req.Trim = paper.TrimSpec(f.trim)
 	s.req.Pages = int(f.pages)
-	if f.spine != "" {
-		d, err := paper.ParseLength(f.spine)
-		if err != nil {
-			return nil, usageErr("--spine: %w", err)
-		}
-		if d.GreaterThan(paper.MaxSpine) {
-			return nil, usageErr("--spine: %s is wider than %s in; no printer binds such a book", f.spine, paper.MaxSpine)
-		}
-		s.req.Spine = &d
-	}
-	if s.printers, s.explicit, err = pickPrinters(cat, f.printers); err != nil {
-		return nil, err
-	}
-	if s.req.Spine != nil && len(s.printers) != 1 {
-		return nil, usageErr("--spine applies to one printer's template; name exactly one --printer (have %d)", len(s.printers))
-	}
 	return s, nil
-}
-
-// parseDirection reads --direction: true for right to left.
-func parseDirection(v string) (rightToLeft bool, err error) {
-	switch strings.ToLower(strings.TrimSpace(v)) {
-	case "ltr", "left-to-right", "":
-		return false, nil
-	case "rtl", "right-to-left":
-		return true, nil
-	}
-	return false, usageErr("--direction: unknown reading direction %q (want ltr or rtl)", v)
-}
-
-// pickPrinters resolves --printer against the catalogue: every printer when
-// none is named (explicit false), else the named ones without repeats.
-func pickPrinters(cat *paper.Catalog, flag []string) (printers []*paper.Printer, explicit bool, err error) {
-	ids := splitList(flag)
-	if len(ids) == 0 {
-		return cat.Printers, false, nil
-	}
-	seen := map[string]bool{}
-	for _, id := range ids {
-		p := cat.Printer(id)
-		if p == nil {
-			return nil, true, usageErr("--printer: unknown printer %q (known: %s; add your own with --catalog FILE)", id, strings.Join(cat.IDs(), ", "))
-		}
-		if !seen[p.ID] {
-			seen[p.ID] = true
-			printers = append(printers, p)
-		}
-	}
-	return printers, true, nil
 }
 
 // applyInterior reads --interior, when given, into the request (page count,
