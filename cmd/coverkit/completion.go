@@ -139,21 +139,28 @@ func chosen(c *cobra.Command) ([]*paper.Printer, []paper.BindingKind) {
 	return printers, kinds
 }
 
-func completePapers(c *cobra.Command, _ []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+// chosenBindings is each chosen printer's chosen bindings, in printer order.
+func chosenBindings(c *cobra.Command) []*paper.Binding {
 	printers, kinds := chosen(c)
-	seen := map[string]bool{}
-	var out []cobra.Completion
+	var out []*paper.Binding
 	for _, p := range printers {
 		for _, k := range kinds {
-			b := p.Binding(k)
-			if b == nil {
-				continue
+			if b := p.Binding(k); b != nil {
+				out = append(out, b)
 			}
-			for _, s := range b.Stocks {
-				if !seen[s.ID] {
-					seen[s.ID] = true
-					out = append(out, cobra.CompletionWithDesc(s.ID, s.Label))
-				}
+		}
+	}
+	return out
+}
+
+func completePapers(c *cobra.Command, _ []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	seen := map[string]bool{}
+	var out []cobra.Completion
+	for _, b := range chosenBindings(c) {
+		for _, s := range b.Stocks {
+			if !seen[s.ID] {
+				seen[s.ID] = true
+				out = append(out, cobra.CompletionWithDesc(s.ID, s.Label))
 			}
 		}
 	}
@@ -161,20 +168,13 @@ func completePapers(c *cobra.Command, _ []string, _ string) ([]cobra.Completion,
 }
 
 func completeTrims(c *cobra.Command, _ []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
-	printers, kinds := chosen(c)
 	seen := map[string]bool{}
 	var out []cobra.Completion
-	for _, p := range printers {
-		for _, k := range kinds {
-			b := p.Binding(k)
-			if b == nil {
-				continue
-			}
-			for _, t := range b.Trims.Named {
-				if !seen[t.Name] {
-					seen[t.Name] = true
-					out = append(out, cobra.CompletionWithDesc(t.Name, fmt.Sprintf("%s x %s %s", t.Width, t.Height, t.Unit)))
-				}
+	for _, b := range chosenBindings(c) {
+		for _, t := range b.Trims.Named {
+			if !seen[t.Name] {
+				seen[t.Name] = true
+				out = append(out, cobra.CompletionWithDesc(t.Name, fmt.Sprintf("%s x %s %s", t.Width, t.Height, t.Unit)))
 			}
 		}
 	}
