@@ -97,9 +97,8 @@ func (s *Server) handleTemplate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if format.Raster {
-		release, err := s.acquire(r.Context())
-		if err != nil {
-			writeError(w, err)
+		release := s.slot(w, r)
+		if release == nil {
 			return
 		}
 		defer release()
@@ -193,9 +192,8 @@ func (s *Server) handleZip(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	release, err := s.acquire(r.Context())
-	if err != nil {
-		writeError(w, err)
+	release := s.slot(w, r)
+	if release == nil {
 		return
 	}
 	defer release()
@@ -289,21 +287,35 @@ func (s *Server) parseCheck(w http.ResponseWriter, r *http.Request) (*checkReque
 	return c, err
 }
 
+// startCheck parses a check or proof request and waits for a work slot.
+// When it returns a nil request it has answered the error; otherwise the
+// caller defers done, which frees the slot and removes the uploads.
+func (s *Server) startCheck(w http.ResponseWriter, r *http.Request) (c *checkRequest, done func()) {
+	c, err := s.parseCheck(w, r)
+	if err != nil {
+		writeError(w, err)
+		c.form.remove()
+		return nil, nil
+	}
+	release := s.slot(w, r)
+	if release == nil {
+		c.form.remove()
+		return nil, nil
+	}
+	return c, func() {
+		release()
+		c.form.remove()
+	}
+}
+
 // handleCheck answers what `coverkit check --json` prints for an uploaded
 // cover (field cover) and an interior (field interior) or page count.
 func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
-	c, err := s.parseCheck(w, r)
-	defer c.form.remove()
-	if err != nil {
-		writeError(w, err)
+	c, done := s.startCheck(w, r)
+	if c == nil {
 		return
 	}
-	release, err := s.acquire(r.Context())
-	if err != nil {
-		writeError(w, err)
-		return
-	}
-	defer release()
+	defer done()
 	rep, err := s.check(r.Context(), c)
 	if err != nil {
 		writeError(w, err)
@@ -342,18 +354,11 @@ func (s *Server) check(ctx context.Context, c *checkRequest) (*preflight.Report,
 // handleProof answers the cover with the first printer's guides laid over it
 // (trim, folds, hinges, live areas, barcode box), as `check --overlay` writes.
 func (s *Server) handleProof(w http.ResponseWriter, r *http.Request) {
-	c, err := s.parseCheck(w, r)
-	defer c.form.remove()
-	if err != nil {
-		writeError(w, err)
+	c, done := s.startCheck(w, r)
+	if c == nil {
 		return
 	}
-	release, err := s.acquire(r.Context())
-	if err != nil {
-		writeError(w, err)
-		return
-	}
-	defer release()
+	defer done()
 	if in := c.form.files["interior"]; in != nil {
 		if _, _, err := s.applyInterior(r.Context(), c.book, in, c.tol); err != nil {
 			writeError(w, err)

@@ -31,9 +31,8 @@ func (s *Server) handleCover(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	release, err := s.acquire(r.Context())
-	if err != nil {
-		writeError(w, err)
+	release := s.slot(w, r)
+	if release == nil {
 		return
 	}
 	defer release()

@@ -232,6 +232,17 @@ func (s *Server) acquire(ctx context.Context) (func(), error) {
 	}
 }
 
+// slot waits for a work slot and returns its release; when the request ends
+// first it answers the error and returns nil.
+func (s *Server) slot(w http.ResponseWriter, r *http.Request) func() {
+	release, err := s.acquire(r.Context())
+	if err != nil {
+		writeError(w, err)
+		return nil
+	}
+	return release
+}
+
 // Serve serves h on ln until ctx is done, then shuts down gracefully: it stops
 // accepting, lets in-flight requests finish (up to ShutdownGrace) and returns.
 func Serve(ctx context.Context, ln net.Listener, h http.Handler, errLog io.Writer) error {
