@@ -3,6 +3,8 @@ package isbn
 import (
 	"fmt"
 	"strings"
+
+	"github.com/coverkit/coverkit/internal/fielderr"
 )
 
 // CodeInput is an ISBN and its add-on as a user writes them: the command
@@ -26,18 +28,7 @@ type Code struct {
 // FieldError is a problem with one input of a [CodeInput]: Field is "isbn",
 // "price", "currency" or "addon"; the message names the flag as the
 // command line spells it, which the web form shows too.
-type FieldError struct {
-	Field string
-	Msg   string
-	Err   error // the parser's error, when there is one
-}
-
-func (e *FieldError) Error() string { return e.Msg }
-func (e *FieldError) Unwrap() error { return e.Err }
-
-func fieldErr(field string, err error, format string, args ...any) *FieldError {
-	return &FieldError{Field: field, Msg: fmt.Sprintf(format, args...), Err: err}
-}
+type FieldError = fielderr.Error
 
 // ParseCode validates in. It returns nil (and no error) when no ISBN and
 // nothing that needs one is given; the add-on defaults to [NoPrice]. A
@@ -45,20 +36,20 @@ func fieldErr(field string, err error, format string, args ...any) *FieldError {
 // command line refuses it.
 func ParseCode(in CodeInput) (*Code, error) {
 	if in.Price != "" && in.Addon != "" {
-		return nil, fieldErr("addon", nil, "--price and --addon: give one or the other (--addon is the raw 5 digits, --price builds them)")
+		return nil, fielderr.New("addon", nil, "--price and --addon: give one or the other (--addon is the raw 5 digits, --price builds them)")
 	}
 	if strings.TrimSpace(in.ISBN) == "" {
 		if in.Price != "" || in.Addon != "" {
-			return nil, fieldErr("isbn", nil, "--isbn is required with --price or --addon")
+			return nil, fielderr.New("isbn", nil, "--isbn is required with --price or --addon")
 		}
 		if in.ISBN != "" {
-			return nil, fieldErr("isbn", nil, "--isbn: empty ISBN")
+			return nil, fielderr.New("isbn", nil, "--isbn: empty ISBN")
 		}
 		return nil, nil
 	}
 	i, err := Parse(in.ISBN)
 	if err != nil {
-		return nil, fieldErr("isbn", err, "--isbn: %v", err)
+		return nil, fielderr.New("isbn", err, "--isbn: %v", err)
 	}
 	c := &Code{ISBN: i}
 	c.Line, c.Note = i.HumanReadable()
@@ -69,12 +60,12 @@ func ParseCode(in CodeInput) (*Code, error) {
 			cur = "USD"
 		}
 		if c.Addon, err = PriceAddon(in.Price, cur); err != nil {
-			return nil, fieldErr("price", err, "--price: %v", err)
+			return nil, fielderr.New("price", err, "--price: %v", err)
 		}
 	case strings.EqualFold(strings.TrimSpace(in.Addon), "none"):
 	case in.Addon != "":
 		if c.Addon, err = ParseAddon(in.Addon); err != nil {
-			return nil, fieldErr("addon", err, "--addon: %v", err)
+			return nil, fielderr.New("addon", err, "--addon: %v", err)
 		}
 	default:
 		c.Addon = NoPrice

@@ -1,9 +1,9 @@
 package spine
 
 import (
-	"fmt"
 	"strings"
 
+	"github.com/coverkit/coverkit/internal/fielderr"
 	"github.com/coverkit/coverkit/paper"
 )
 
@@ -30,18 +30,7 @@ type Book struct {
 // FieldError is a problem with one input of a [BookInput]: Field is
 // "printer", "binding", "paper", "direction" or "spine"; the message names
 // the flag as the command line spells it, which the web page shows too.
-type FieldError struct {
-	Field string
-	Msg   string
-	Err   error // the parser's error, when there is one
-}
-
-func (e *FieldError) Error() string { return e.Msg }
-func (e *FieldError) Unwrap() error { return e.Err }
-
-func bookErr(field string, err error, format string, args ...any) *FieldError {
-	return &FieldError{Field: field, Msg: fmt.Sprintf(format, args...), Err: err}
-}
+type FieldError = fielderr.Error
 
 // ParseBook validates in against cat. Its errors are [*FieldError]s.
 func ParseBook(cat *paper.Catalog, in BookInput) (*Book, error) {
@@ -52,24 +41,24 @@ func ParseBook(cat *paper.Catalog, in BookInput) (*Book, error) {
 	case "rtl", "right-to-left":
 		b.Request.RightToLeft = true
 	default:
-		return nil, bookErr("direction", nil, "--direction: unknown reading direction %q (want ltr or rtl)", in.Direction)
+		return nil, fielderr.New("direction", nil, "--direction: unknown reading direction %q (want ltr or rtl)", in.Direction)
 	}
 	k, err := paper.ParseBinding(in.Binding)
 	if err != nil {
-		return nil, bookErr("binding", err, "--binding: %v", err)
+		return nil, fielderr.New("binding", err, "--binding: %v", err)
 	}
 	b.Request.Binding = k
 	if strings.TrimSpace(in.Paper) == "" {
-		return nil, bookErr("paper", nil, "--paper: empty paper name (want white, cream, groundwood, color-standard or color-premium)")
+		return nil, fielderr.New("paper", nil, "--paper: empty paper name (want white, cream, groundwood, color-standard or color-premium)")
 	}
 	b.Request.Paper = paper.CanonicalPaper(in.Paper)
 	if in.Spine != "" {
 		d, err := paper.ParseLength(in.Spine)
 		if err != nil {
-			return nil, bookErr("spine", err, "--spine: %v", err)
+			return nil, fielderr.New("spine", err, "--spine: %v", err)
 		}
 		if d.GreaterThan(paper.MaxSpine) {
-			return nil, bookErr("spine", nil, "--spine: %s is wider than %s in; no printer binds such a book", in.Spine, paper.MaxSpine)
+			return nil, fielderr.New("spine", nil, "--spine: %s is wider than %s in; no printer binds such a book", in.Spine, paper.MaxSpine)
 		}
 		b.Request.Spine = &d
 	}
@@ -77,7 +66,7 @@ func ParseBook(cat *paper.Catalog, in BookInput) (*Book, error) {
 		return nil, err
 	}
 	if b.Request.Spine != nil && len(b.Printers) != 1 {
-		return nil, bookErr("spine", nil, "--spine applies to one printer's template; name exactly one --printer (have %d)", len(b.Printers))
+		return nil, fielderr.New("spine", nil, "--spine applies to one printer's template; name exactly one --printer (have %d)", len(b.Printers))
 	}
 	return b, nil
 }
@@ -100,7 +89,7 @@ func pickPrinters(cat *paper.Catalog, vals []string) (printers []*paper.Printer,
 	for _, id := range ids {
 		p := cat.Printer(id)
 		if p == nil {
-			return nil, true, bookErr("printer", nil, "--printer: unknown printer %q (known: %s; add your own with --catalog FILE)", id, strings.Join(cat.IDs(), ", "))
+			return nil, true, fielderr.New("printer", nil, "--printer: unknown printer %q (known: %s; add your own with --catalog FILE)", id, strings.Join(cat.IDs(), ", "))
 		}
 		if !seen[p.ID] {
 			seen[p.ID] = true
