@@ -2,6 +2,8 @@ package paper
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -22,6 +24,16 @@ func CheckPages(n int) error {
 		return fmt.Errorf("%d is not a page count (want 1 to %d)", n, MaxPages)
 	}
 	return nil
+}
+
+// ParsePages reads a page count as a user writes it (surrounding spaces
+// ignored) and checks it with [CheckPages].
+func ParsePages(s string) (int, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		return 0, fmt.Errorf("%q is not a whole number of pages", s)
+	}
+	return n, CheckPages(n)
 }
 
 // CheckSpine reports whether a spine width in inches is plausible: more than

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"github.com/coverkit/coverkit/paper"
@@ -73,7 +72,7 @@ func (s *Server) parseBook(f *form, requireTrimPages bool) (*book, error) {
 		return nil, badField("trim", "--trim is required (e.g. --trim 6x9 or --trim 152.4x228.6mm)")
 	}
 	if v := f.get("pages"); v != "" {
-		n, err := parsePages(v)
+		n, err := paper.ParsePages(v)
 		if err != nil {
 			return nil, badField("pages", "--pages: %v", err)
 		}
@@ -82,18 +81,6 @@ func (s *Server) parseBook(f *form, requireTrimPages bool) (*book, error) {
 		return nil, badField("pages", "--pages is required (the interior page count, e.g. --pages 300)")
 	}
 	return b, nil
-}
-
-// parsePages reads a positive page count, as the CLI's --pages.
-func parsePages(v string) (int, error) {
-	n, err := strconv.Atoi(strings.TrimSpace(v))
-	if err != nil {
-		return 0, fmt.Errorf("%q is not a whole number of pages", v)
-	}
-	if n < 1 || n > 100000 {
-		return 0, fmt.Errorf("%d is not a page count (want 1 to 100000)", n)
-	}
-	return n, nil
 }
 
 // layouts computes the book for each printer, refusals included. Printers

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"errors"
 	"strconv"
-	"strings"
 
 	"github.com/coverkit/coverkit/paper"
 )
@@ -24,7 +22,7 @@ func (v *pagesValue) String() string {
 }
 
 func (v *pagesValue) Set(s string) error {
-	n, err := parsePages(s)
+	n, err := paper.ParsePages(s)
 	if err != nil {
 		return flagValueError{err}
 	}
@@ -33,15 +31,6 @@ func (v *pagesValue) Set(s string) error {
 }
 
 func (v *pagesValue) Type() string { return "N" }
-
-// parsePages reads a positive page count.
-func parsePages(s string) (int, error) {
-	n, err := strconv.Atoi(strings.TrimSpace(s))
-	if err != nil {
-		return 0, errors.New(strconv.Quote(s) + " is not a whole number of pages")
-	}
-	return n, paper.CheckPages(n)
-}
 
 // trimValue is --trim: a size or a trim name (paper.ParseTrim); its Raw is
 // empty when not given.
