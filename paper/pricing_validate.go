@@ -91,16 +91,7 @@ func (v *priceValidator) run() {
 	if pr.CatalogDate == "" {
 		v.fail("catalog_date is missing")
 	}
-	seen := map[string]bool{}
-	for _, s := range pr.Sources {
-		if s.Key == "" || s.URL == "" || s.Retrieved == "" {
-			v.fail("source %q: key, url and retrieved are required", s.Key)
-		}
-		if seen[s.Key] {
-			v.fail("source %q is listed twice", s.Key)
-		}
-		seen[s.Key] = true
-	}
+	checkSources(pr.Sources, v.fail)
 	switch pr.Rounding.Mode {
 	case RoundHalfUp, RoundUp, RoundDown:
 		v.prov("rounding", pr.Rounding.Provenance)

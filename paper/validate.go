@@ -36,16 +36,7 @@ func (v *validator) printer() {
 	if p.CatalogDate == "" {
 		v.fail("printer %s: catalog_date is missing", p.ID)
 	}
-	seen := map[string]bool{}
-	for _, s := range p.Sources {
-		if s.Key == "" || s.URL == "" || s.Retrieved == "" {
-			v.fail("source %q: key, url and retrieved are required", s.Key)
-		}
-		if seen[s.Key] {
-			v.fail("source %q is listed twice", s.Key)
-		}
-		seen[s.Key] = true
-	}
+	checkSources(p.Sources, v.fail)
 	if len(p.Bindings) == 0 {
 		v.fail("printer %s offers no binding", p.ID)
 	}
@@ -391,4 +382,19 @@ func (b *Binding) hasTrimName(name string) bool {
 		}
 	}
 	return false
+}
+
+// checkSources checks a source table, the printer's or its pricing's: every
+// source has a key, a URL and a retrieval date, and no key is listed twice.
+func checkSources(sources []Source, fail func(format string, args ...any)) {
+	seen := map[string]bool{}
+	for _, s := range sources {
+		if s.Key == "" || s.URL == "" || s.Retrieved == "" {
+			fail("source %q: key, url and retrieved are required", s.Key)
+		}
+		if seen[s.Key] {
+			fail("source %q is listed twice", s.Key)
+		}
+		seen[s.Key] = true
+	}
 }
